@@ -1,0 +1,53 @@
+"""The staff roles as Django groups, with the model permissions each one needs."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+TRAINERS = "Giảng viên"
+ORGANIZERS = "Tổ chức"
+
+ROLE_LABELS = {TRAINERS: _("Giảng viên"), ORGANIZERS: _("Cán bộ tổ chức lớp")}
+
+# (app_label, codename) pairs. Wagtail's admin needs `access_admin` for anyone who
+# edits material or manages classes there.
+ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
+    TRAINERS: [
+        ("wagtailadmin", "access_admin"),
+        ("courses", "view_course"),
+        ("courses", "view_trainingclass"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "choose_document"),
+    ],
+    ORGANIZERS: [
+        ("wagtailadmin", "access_admin"),
+        ("courses", "view_organisation"),
+        ("courses", "view_course"),
+        ("courses", "add_course"),
+        ("courses", "change_course"),
+        ("courses", "view_trainingclass"),
+        ("courses", "add_trainingclass"),
+        ("courses", "change_trainingclass"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "choose_document"),
+    ],
+}
+
+
+@transaction.atomic
+def ensure_role_groups() -> dict[str, Group]:
+    """Create the role groups and give them exactly their permissions; idempotent."""
+    groups = {}
+    for name, wanted in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        permissions = [
+            Permission.objects.get(content_type__app_label=app, codename=codename)
+            for app, codename in wanted
+        ]
+        group.permissions.add(*permissions)
+        groups[name] = group
+    return groups
