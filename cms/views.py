@@ -1,0 +1,20 @@
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+
+from cms.models import LessonPage
+from courses.vietnamese import fold
+
+RESULTS_PER_PAGE = 20
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Lesson search that ignores diacritics: "ma tuy" finds "ma túy"."""
+    query = request.GET.get("q", "").strip()[:200]
+    results = LessonPage.objects.none()
+    if fold(query):
+        results = LessonPage.objects.live().search(fold(query), operator="and")
+    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request, "cms/search.html", {"query": query, "results": page}
+    )
