@@ -1,22 +1,28 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from cms import page_cache
+from cms.personal import personalise
 
 
 class AnonymousPageCacheMiddleware:
-    """Serves anonymous visitors from the page cache before sessions or routing run."""
+    """Serves cookie-less visitors from the page cache before sessions or routing run.
+
+    It is also the only place that fills the cache, so no entry can hold anyone's
+    name, messages or CSRF token.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not page_cache.is_candidate(request):
+        if not page_cache.is_anonymous_visit(request):
             return self.get_response(request)
-        cached = page_cache.fetch(request)
-        if cached is not None:
-            return cached
+        entry = page_cache.fetch_entry(request)
+        if entry is not None:
+            return page_cache.respond(entry, entry["content"], state="hit")
         response = self.get_response(request)
         if (
             getattr(response, "cache_anonymous", False)
@@ -25,4 +31,21 @@ class AnonymousPageCacheMiddleware:
             and not response.streaming
         ):
             page_cache.store(request, response)
+        return response
+
+
+class PersonalisedPageCacheMiddleware:
+    """Serves signed-in users the cached page with their own regions spliced in."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        entry = page_cache.fetch_entry(request)
+        if entry is None:
+            return self.get_response(request)
+        content = personalise(entry["content"], request, entry["page_id"])
+        response = page_cache.respond(entry, content, state="personal")
+        patch_vary_headers(response, ["Cookie"])
+        patch_cache_control(response, private=True)
         return response

@@ -61,6 +61,7 @@ class CacheableForAnonymousMixin:
         response = super().serve(request, *args, **kwargs)  # type: ignore[misc]
         if self.is_cacheable_request(request):
             response.cache_anonymous = True
+            response.page_id = self.pk  # type: ignore[attr-defined]
         return response
 
     def is_cacheable_request(self, request: HttpRequest) -> bool:

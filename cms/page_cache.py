@@ -1,12 +1,17 @@
-"""Whole-page cache for anonymous visitors, purged on every publish.
+"""Whole-page cache for Wagtail pages, purged on every publish.
 
 One cache round trip per hit: each entry carries the generation it was built in, and
 `purge` bumps the generation instead of hunting down keys (catalogue and course pages
 list their children, so a publish can change many pages at once).
+
+Only cookie-less (anonymous) visits fill the cache. Signed-in users are served the
+same entry with its personal regions (`<!--region:NAME-->...<!--/region:NAME-->`)
+rendered for them; see `cms.personal`.
 """
 
 import hashlib
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,7 +26,7 @@ def _entry_key(request: HttpRequest) -> str:
     return "page-cache:" + hashlib.sha256(raw).hexdigest()
 
 
-def is_candidate(request: HttpRequest) -> bool:
+def is_anonymous_visit(request: HttpRequest) -> bool:
     """A GET from someone with no session or pending messages."""
     return (
         request.method in ("GET", "HEAD")
@@ -30,16 +35,22 @@ def is_candidate(request: HttpRequest) -> bool:
     )
 
 
-def fetch(request: HttpRequest) -> HttpResponse | None:
+def fetch_entry(request: HttpRequest) -> dict[str, Any] | None:
+    if request.method not in ("GET", "HEAD"):
+        return None
     key = _entry_key(request)
     found = cache.get_many([GENERATION_KEY, key])
     entry = found.get(key)
     if entry is None or entry["generation"] != found.get(GENERATION_KEY, 0):
         return None
-    response = HttpResponse(entry["content"], status=200)
+    return entry
+
+
+def respond(entry: dict[str, Any], content: bytes, *, state: str) -> HttpResponse:
+    response = HttpResponse(content, status=200)
     for header, value in entry["headers"].items():
         response[header] = value
-    response["X-Page-Cache"] = "hit"
+    response["X-Page-Cache"] = state
     return response
 
 
@@ -47,6 +58,7 @@ def store(request: HttpRequest, response: HttpResponse) -> None:
     entry = {
         "generation": cache.get(GENERATION_KEY, 0),
         "content": response.content,
+        "page_id": getattr(response, "page_id", None),
         "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
     }
     cache.set(_entry_key(request), entry, settings.PAGE_CACHE_SECONDS)

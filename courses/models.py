@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from courses.vietnamese import nfc
 
@@ -29,7 +30,7 @@ class User(AbstractUser):
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("người dùng")
-        verbose_name_plural = _("người dùng")
+        verbose_name_plural = pgettext_lazy("plural", "người dùng")
 
     def save(self, *args, **kwargs):
         self.full_name = nfc(self.full_name)
@@ -69,7 +70,7 @@ class Organisation(models.Model):
 
     class Meta:
         verbose_name = _("tổ chức")
-        verbose_name_plural = _("tổ chức")
+        verbose_name_plural = pgettext_lazy("plural", "tổ chức")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
@@ -117,7 +118,7 @@ class Course(models.Model):
 
     class Meta:
         verbose_name = _("khoá học")
-        verbose_name_plural = _("khoá học")
+        verbose_name_plural = pgettext_lazy("plural", "khoá học")
         ordering = ["title"]
 
     def __str__(self) -> str:
@@ -185,7 +186,7 @@ class TrainingClass(models.Model):
 
     class Meta:
         verbose_name = _("lớp tập huấn")
-        verbose_name_plural = _("lớp tập huấn")
+        verbose_name_plural = pgettext_lazy("plural", "lớp tập huấn")
         ordering = ["-starts_on", "code"]
         constraints = [
             models.CheckConstraint(

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
+
+from courses.vietnamese import nfc
 
 
 def site_chrome(request: HttpRequest) -> dict:
@@ -12,10 +14,12 @@ def site_chrome(request: HttpRequest) -> dict:
         "language_links": [
             {
                 "code": code,
-                "name": name,
+                # Each language is named in itself, whatever the page's language.
+                # Django's own "Tiếng Việt" is decomposed: compose it like all text.
+                "name": nfc(get_language_info(code)["name_local"]),
                 "url": translate_url(path, code),
                 "is_current": code == current,
             }
-            for code, name in settings.LANGUAGES
+            for code, _name in settings.LANGUAGES
         ],
     }

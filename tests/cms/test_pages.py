@@ -1,5 +1,6 @@
 import gzip
 import re
+import unicodedata
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -131,6 +132,7 @@ def test_every_page_offers_the_other_language(client):
     parent = course_page()
     url = lesson_page(parent, slug="b1").url
     html = client.get(url).content.decode()
+    assert unicodedata.is_normalized("NFC", html)
     assert f'href="/en{url}" hreflang="en"' in html
     en_html = client.get("/en" + url).content.decode()
     assert f'href="{url}" hreflang="vi"' in en_html
