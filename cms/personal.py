@@ -8,7 +8,9 @@ usually include the same template, so the two paths cannot drift apart.
 import re
 from collections.abc import Callable
 
+from django.contrib.messages import get_messages
 from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 
 type Renderer = Callable[[HttpRequest, int | None], str]
@@ -37,11 +39,17 @@ def personalise(content: bytes, request: HttpRequest, page_id: int | None) -> by
     return REGION.sub(render, content)
 
 
+# Regions render with just what they use, not every context processor: this runs on
+# each signed-in page view.
 @region("user-nav")
 def render_user_nav(request: HttpRequest, page_id: int | None) -> str:
-    return render_to_string("includes/user_nav.html", request=request)
+    context = {"user": request.user, "csrf_token": get_token(request)}
+    return render_to_string("includes/user_nav.html", context)
 
 
 @region("messages")
 def render_messages(request: HttpRequest, page_id: int | None) -> str:
-    return render_to_string("includes/messages.html", request=request)
+    messages = get_messages(request)
+    if not messages:
+        return ""
+    return render_to_string("includes/messages.html", {"messages": messages})

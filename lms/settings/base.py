@@ -137,6 +137,9 @@ if os.environ.get("CACHE_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["CACHE_URL"],
     }
+# Sessions are read from the cache (Redis in production) and written through to the
+# database, saving a query on every signed-in page view.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous visitors get whole pages from the cache; publishing purges it.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
