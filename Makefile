@@ -64,4 +64,4 @@ lock:
 	/tmp/lms-lock/bin/pip freeze --exclude-editable | grep -v '^lms-ctv' > requirements.lock
 
 clean:
-	rm -rf $(VENV) var/test.sqlite3
+	rm -rf $(VENV) var/test_lms*.sqlite3

@@ -18,6 +18,12 @@ def nfc(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+def nfc_text(text: str) -> str:
+    """Multi-line text as it must be stored: NFC, each line trimmed, lines kept."""
+    lines = unicodedata.normalize("NFC", text).replace("\r\n", "\n").split("\n")
+    return "\n".join(line.strip() for line in lines).strip()
+
+
 def fold(text: str) -> str:
     """Lower-case text without diacritics: 'Hoà', 'Hòa' and 'hoa' fold alike."""
     decomposed = unicodedata.normalize("NFD", text.translate(_DD))

@@ -24,17 +24,19 @@ TEST_DATABASE_URL = os.environ.get(
     "TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"
 )
 TEST_BROKER_URL = os.environ.get("TEST_BROKER_URL", "redis://127.0.0.1:6379/15")
+# Separate names let two checkouts (or two people) run the suite on one server at once.
+TEST_DATABASE_NAME = os.environ.get("LMS_TEST_DB_NAME", "test_lms")
 
 if os.environ.get("LMS_TEST_DB") != "sqlite" and postgres_reachable(TEST_DATABASE_URL):
     DATABASES = {"default": dj_database_url.parse(TEST_DATABASE_URL)}
-    DATABASES["default"]["TEST"] = {"NAME": "test_lms"}
+    DATABASES["default"]["TEST"] = {"NAME": TEST_DATABASE_NAME}
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "test.sqlite3",
-            "TEST": {"NAME": VAR_DIR / "test.sqlite3"},
+            "NAME": VAR_DIR / f"{TEST_DATABASE_NAME}.sqlite3",
+            "TEST": {"NAME": VAR_DIR / f"{TEST_DATABASE_NAME}.sqlite3"},
         }
     }
     if os.environ.get("LMS_TEST_DB") != "sqlite":

@@ -1,0 +1,30 @@
+"""The domain's records, one module per sub-domain; import them from here."""
+
+from courses.models.catalogue import (
+    ClassEditAfterLock,
+    ClassSession,
+    Course,
+    Lesson,
+    TrainingClass,
+)
+from courses.models.enrollment import Enrollment, LessonProgress
+from courses.models.people import Organisation, User
+from courses.models.trainees import Consent, Trainee
+from courses.models.units import AdminUnit, AdminUnitSuccession, UnitScheme
+
+__all__ = [
+    "AdminUnit",
+    "AdminUnitSuccession",
+    "ClassEditAfterLock",
+    "ClassSession",
+    "Consent",
+    "Course",
+    "Enrollment",
+    "Lesson",
+    "LessonProgress",
+    "Organisation",
+    "Trainee",
+    "TrainingClass",
+    "UnitScheme",
+    "User",
+]
