@@ -10,12 +10,17 @@ ORGANIZERS = "Tổ chức"
 ROLE_LABELS = {TRAINERS: _("Giảng viên"), ORGANIZERS: _("Cán bộ tổ chức lớp")}
 
 # (app_label, codename) pairs. Wagtail's admin needs `access_admin` for anyone who
-# edits material or manages classes there.
+# edits material or manages classes there. Nobody gets `view_sensitive_trainee` by
+# default (least access): an administrator grants it to whoever settles payments.
 ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     TRAINERS: [
         ("wagtailadmin", "access_admin"),
         ("courses", "view_course"),
         ("courses", "view_trainingclass"),
+        ("courses", "view_trainee"),
+        ("courses", "view_enrollment"),
+        ("courses", "add_enrollment"),
+        ("courses", "change_enrollment"),
         ("wagtailimages", "add_image"),
         ("wagtailimages", "choose_image"),
         ("wagtaildocs", "add_document"),
@@ -30,6 +35,14 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         ("courses", "view_trainingclass"),
         ("courses", "add_trainingclass"),
         ("courses", "change_trainingclass"),
+        ("courses", "view_classsession"),
+        ("courses", "view_trainee"),
+        ("courses", "add_trainee"),
+        ("courses", "change_trainee"),
+        ("courses", "import_trainee"),
+        ("courses", "view_enrollment"),
+        ("courses", "add_enrollment"),
+        ("courses", "change_enrollment"),
         ("wagtailimages", "add_image"),
         ("wagtailimages", "choose_image"),
         ("wagtaildocs", "add_document"),

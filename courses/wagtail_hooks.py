@@ -3,10 +3,16 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from courses.models import Course, Organisation, TrainingClass
+from courses.models import Course, Organisation
+from courses.viewsets import (
+    EnrollmentViewSet,
+    ScopedModelViewSet,
+    TraineeViewSet,
+    TrainingClassViewSet,
+)
 
 
-class OrganisationViewSet(ModelViewSet):
+class OrganisationViewSet(ScopedModelViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Tổ chức")
@@ -26,35 +32,17 @@ class CourseViewSet(ModelViewSet):
     form_fields = ["code", "title", "title_en", "topic", "audience"]
 
 
-class TrainingClassViewSet(ModelViewSet):
-    model = TrainingClass
-    icon = "date"
-    menu_label = _("Lớp tập huấn")
-    list_display = ["code", "title", "course", "organisation", "starts_on", "ends_on"]
-    list_filter = ["course", "organisation", "mode", "is_enrollment_open"]
-    search_fields = ["code", "title", "venue"]
-    form_fields = [
-        "course",
-        "organisation",
-        "code",
-        "title",
-        "starts_on",
-        "ends_on",
-        "venue",
-        "mode",
-        "capacity",
-        "is_enrollment_open",
-        "funding_source",
-        "decision_number",
-        "trainers",
-    ]
-
-
 class TrainingViewSetGroup(ViewSetGroup):
     menu_label = _("Đào tạo")
     menu_icon = "group"
     menu_order = 200
-    items = (TrainingClassViewSet, CourseViewSet, OrganisationViewSet)
+    items = (
+        TrainingClassViewSet,
+        EnrollmentViewSet,
+        TraineeViewSet,
+        CourseViewSet,
+        OrganisationViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

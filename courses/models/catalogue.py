@@ -182,6 +182,10 @@ class TrainingClass(UnitReference, ClusterableModel):
         return self.locked_at is not None
 
     @property
+    def seats_summary(self) -> str:
+        return f"{self.seats_taken}/{self.capacity}"
+
+    @property
     def seats_left(self) -> int:
         return max(self.capacity - self.seats_taken, 0)
 

@@ -17,6 +17,15 @@ class EnrollmentQuerySet(models.QuerySet["Enrollment"]):
     def for_class(self, training_class: TrainingClass) -> "EnrollmentQuerySet":
         return self.filter(training_class=training_class)
 
+    def visible_to(self, user) -> "EnrollmentQuerySet":
+        """Staff see enrollments of the classes they may see; a trainee their own."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(training_class__in=TrainingClass.objects.visible_to(user))
+            | Q(trainee__user=user)
+        )
+
     def for_user(self, user) -> "EnrollmentQuerySet":
         return self.filter(trainee__user=user) if user.is_authenticated else self.none()
 

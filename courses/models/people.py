@@ -62,6 +62,13 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
             ids |= frontier
         return self.filter(pk__in=ids)
 
+    def visible_to(self, user) -> "OrganisationQuerySet":
+        if user.is_superuser:
+            return self
+        if not user.is_authenticated or user.organisation_id is None:
+            return self.none()
+        return self.subtree_of(user.organisation)
+
 
 class Organisation(models.Model):
     """An agency, association or unit that organises classes; units nest under it."""

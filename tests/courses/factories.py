@@ -3,7 +3,15 @@ import datetime as dt
 import factory
 from factory.django import DjangoModelFactory
 
-from courses.models import Course, Organisation, TrainingClass, User
+from courses.models import (
+    ClassSession,
+    Course,
+    Lesson,
+    Organisation,
+    Trainee,
+    TrainingClass,
+    User,
+)
 
 
 class OrganisationFactory(DjangoModelFactory):
@@ -52,3 +60,31 @@ class TrainingClassFactory(DjangoModelFactory):
     starts_on = dt.date(2026, 12, 8)
     ends_on = dt.date(2026, 12, 9)
     venue = "Hội trường UBND xã"
+
+
+class TraineeFactory(DjangoModelFactory):
+    class Meta:
+        model = Trainee
+
+    full_name = factory.Sequence(lambda n: f"Lò Thị Mai {n}")
+    sex = Trainee.Sex.FEMALE
+    birth_year = 1985
+    role = Trainee.Role.POPULATION_COLLABORATOR
+
+
+class LessonFactory(DjangoModelFactory):
+    class Meta:
+        model = Lesson
+
+    course = factory.SubFactory(CourseFactory)
+    title = factory.Sequence(lambda n: f"Bài {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class ClassSessionFactory(DjangoModelFactory):
+    class Meta:
+        model = ClassSession
+
+    training_class = factory.SubFactory(TrainingClassFactory)
+    held_on = factory.LazyAttribute(lambda s: s.training_class.starts_on)
+    part = ClassSession.Part.MORNING

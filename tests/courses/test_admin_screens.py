@@ -13,9 +13,11 @@ def test_organizer_opens_the_admin_screens(client, organizer, path):
     assert response.status_code == 200
 
 
-def test_organizer_finds_a_class_by_code(client, organizer):
-    TrainingClassFactory(code="DEMO-X-01", title="Lớp tìm thấy")
-    TrainingClassFactory(code="OTHER-02", title="Lớp khác")
+def test_organizer_finds_a_class_by_code(client, organizer, organisation):
+    TrainingClassFactory(
+        code="DEMO-X-01", title="Lớp tìm thấy", organisation=organisation
+    )
+    TrainingClassFactory(code="OTHER-02", title="Lớp khác", organisation=organisation)
     client.force_login(organizer)
     html = client.get("/admin/trainingclass/", {"q": "DEMO-X"}).content.decode()
     assert "Lớp tìm thấy" in html

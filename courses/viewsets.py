@@ -1,0 +1,277 @@
+"""Wagtail admin screens for the domain's records, each scoped to what its user may see.
+
+Organizers see their organisation's tree, trainers their own classes (and those
+classes' people); the scope applies to listings and to every view of one object, so a
+guessed id of another organisation's record answers 404.
+"""
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from courses.admin_forms import (
+    EnrollmentAdminForm,
+    TraineeAdminForm,
+    TrainingClassAdminForm,
+)
+from courses.models import Enrollment, Trainee, TrainingClass
+from courses.services import EnrollmentRefused, enroll, withdraw
+
+SENSITIVE = "courses.view_sensitive_trainee"
+
+
+class ScopedToUser:
+    """Every queryset a view reads goes through the model's `visible_to(user)`."""
+
+    def scoped(self):
+        return self.model._default_manager.visible_to(self.request.user)
+
+    def get_base_queryset(self):
+        return self.scoped()
+
+    def get_queryset(self):
+        if isinstance(self, generic.IndexView):
+            return super().get_queryset()
+        return self.scoped()
+
+    def get_base_object_queryset(self):
+        return self.scoped()
+
+
+class ScopedIndexView(ScopedToUser, generic.IndexView):
+    pass
+
+
+class ScopedEditView(ScopedToUser, generic.EditView):
+    pass
+
+
+class ScopedDeleteView(ScopedToUser, generic.DeleteView):
+    pass
+
+
+class ScopedHistoryView(ScopedToUser, history.HistoryView):
+    def get_base_queryset(self):
+        return history.HistoryView.get_base_queryset(self)
+
+
+class ScopedUsageView(ScopedToUser, usage.UsageView):
+    def get_base_queryset(self):
+        return usage.UsageView.get_base_queryset(self)
+
+
+class ScopedInspectView(ScopedToUser, generic.InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.scoped(), pk=self.pk)
+
+
+class ScopedModelViewSet(ModelViewSet):
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    inspect_view_class = ScopedInspectView
+    copy_view_enabled = False
+
+
+class TrainingClassViewSet(ScopedModelViewSet):
+    model = TrainingClass
+    icon = "date"
+    menu_label = _("Lớp tập huấn")
+    list_display = [
+        "code",
+        "title",
+        "course",
+        "organisation",
+        Column("starts_on", label=_("Từ ngày"), accessor="starts_on"),
+        Column("seats", label=_("Học viên / chỗ"), accessor="seats_summary"),
+    ]
+    list_filter = {
+        "course": ["exact"],
+        "organisation": ["exact"],
+        "mode": ["exact"],
+        "is_enrollment_open": ["exact"],
+        "starts_on": ["gte", "lte"],
+    }
+    search_fields = ["code", "title", "venue", "decision_number"]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("code"), FieldPanel("course")]),
+                    FieldPanel("title"),
+                    FieldPanel("organisation"),
+                    FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+                    FieldRowPanel([FieldPanel("mode"), FieldPanel("capacity")]),
+                    FieldPanel("is_enrollment_open"),
+                ],
+                heading=_("Lớp"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("venue"),
+                    FieldPanel("unit_label"),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("unit_province_code"),
+                            FieldPanel("unit_commune_code"),
+                        ]
+                    ),
+                ],
+                heading=_("Địa điểm"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("funding_source"),
+                    FieldPanel("decision_number"),
+                    FieldPanel("trainers"),
+                ],
+                heading=_("Quyết định, kinh phí, giảng viên"),
+            ),
+            InlinePanel(
+                "sessions",
+                heading=_("Các buổi học"),
+                label=_("Buổi học"),
+                panels=[
+                    FieldRowPanel([FieldPanel("held_on"), FieldPanel("part")]),
+                    FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                    FieldPanel("topic"),
+                    FieldPanel("venue"),
+                    FieldPanel("trainer"),
+                ],
+            ),
+            FieldPanel("edit_reason"),
+        ],
+        base_form_class=TrainingClassAdminForm,
+    )
+
+
+class TraineeViewSet(ScopedModelViewSet):
+    model = Trainee
+    icon = "user"
+    menu_label = _("Học viên")
+    list_display = [
+        "full_name",
+        Column("birth", label=_("Năm sinh"), accessor="birth_display"),
+        Column("phone", label=_("Điện thoại"), accessor="phone_display"),
+        "role",
+        "unit_label",
+        "organisation",
+    ]
+    list_filter = ["role", "sex", "organisation"]
+    # name_folded lets "hoa" find "Hoà" and "Hòa" alike.
+    search_fields = ["full_name", "name_folded", "phone", "village"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("full_name"), FieldPanel("given_name")]),
+            FieldRowPanel(
+                [FieldPanel("sex"), FieldPanel("birth_date"), FieldPanel("birth_year")]
+            ),
+            FieldRowPanel([FieldPanel("phone"), FieldPanel("role")]),
+            FieldPanel("organisation"),
+            MultiFieldPanel(
+                [FieldPanel("unit_label"), FieldPanel("village")],
+                heading=_("Nơi ở"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("ethnicity", permission=SENSITIVE),
+                    FieldPanel("national_id", permission=SENSITIVE),
+                ],
+                heading=_("Thông tin nhạy cảm (chỉ người có quyền mới thấy)"),
+                permission=SENSITIVE,
+            ),
+            FieldPanel("notes"),
+        ],
+        base_form_class=TraineeAdminForm,
+    )
+
+
+class EnrollmentCreateView(generic.CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        method = (
+            Enrollment.Method.ORGANIZER
+            if self.request.user.has_perm("courses.change_trainingclass")
+            else Enrollment.Method.TRAINER
+        )
+        return enroll(
+            trainee=data["trainee"],
+            training_class=data["training_class"],
+            method=method,
+            by=self.request.user,
+        )
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except EnrollmentRefused as refused:
+            form.add_error(None, refused.message)
+            self.produced_error_message = refused.message
+            return self.form_invalid(form)
+
+
+class EnrollmentEditView(ScopedEditView):
+    def save_instance(self):
+        # The bound form already changed self.object; the stored row says where from.
+        enrollment = Enrollment.objects.get(pk=self.object.pk)
+        wanted = self.form.cleaned_data["status"]
+        if wanted == enrollment.status:
+            return enrollment
+        if wanted == Enrollment.Status.WITHDRAWN:
+            return withdraw(enrollment=enrollment, by=self.request.user)
+        return enroll(
+            trainee=enrollment.trainee,
+            training_class=enrollment.training_class,
+            method=enrollment.method,
+            by=self.request.user,
+        )
+        return enrollment
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except EnrollmentRefused as refused:
+            form.add_error(None, refused.message)
+            self.produced_error_message = refused.message
+            return self.form_invalid(form)
+
+
+class EnrollmentViewSet(ScopedModelViewSet):
+    model = Enrollment
+    icon = "list-ul"
+    menu_label = _("Ghi danh")
+    add_view_class = EnrollmentCreateView
+    edit_view_class = EnrollmentEditView
+    list_display = ["trainee", "training_class", "status", "method", "enrolled_at"]
+    list_filter = ["training_class", "status", "method"]
+    search_fields = [
+        "trainee__full_name",
+        "trainee__name_folded",
+        "training_class__code",
+    ]
+    add_handler = ObjectList(
+        [FieldPanel("training_class"), FieldPanel("trainee")],
+        base_form_class=EnrollmentAdminForm,
+    )
+    edit_handler = ObjectList(
+        [FieldPanel("status")], base_form_class=EnrollmentAdminForm
+    )
+
+    def get_add_view_kwargs(self, **kwargs):
+        # Adding picks a class and a trainee; editing only changes the status.
+        add_handler = self.add_handler.bind_to_model(self.model)
+        return super().get_add_view_kwargs(
+            panel=add_handler, form_class=add_handler.get_form_class(), **kwargs
+        )
