@@ -1,7 +1,7 @@
 """The completion rule of a class, as a pure function of what a trainee has done.
 
-Lessons are the first requirement; the post-test and attendance join the rule when
-quizzes and attendance exist, each a field here and a line in `unmet_requirements`.
+Lessons done, and the course's post-test passed when it has one; attendance joins
+the rule when attendance exists, as a field here and a line in `unmet_requirements`.
 """
 
 from dataclasses import dataclass
@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 class CompletionFacts:
     lessons_total: int
     lessons_done: int
+    post_test_required: bool = False
+    post_test_passed: bool = False
 
 
 def unmet_requirements(facts: CompletionFacts) -> list[str]:
@@ -28,4 +30,6 @@ def unmet_requirements(facts: CompletionFacts) -> list[str]:
                 "total": facts.lessons_total,
             }
         )
+    if facts.post_test_required and not facts.post_test_passed:
+        unmet.append(_("Chưa đạt bài kiểm tra cuối khoá."))
     return unmet

@@ -1,11 +1,16 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from courses import quiz_admin_views
 from courses.models import Course, Organisation
 from courses.viewsets import (
     EnrollmentViewSet,
+    QuestionCategoryViewSet,
+    QuestionViewSet,
+    QuizViewSet,
     ScopedModelViewSet,
     TraineeViewSet,
     TrainingClassViewSet,
@@ -45,6 +50,71 @@ class TrainingViewSetGroup(ViewSetGroup):
     )
 
 
+class QuizViewSetGroup(ViewSetGroup):
+    menu_label = _("Kiểm tra")
+    menu_icon = "tasks"
+    menu_order = 210
+    items = (QuizViewSet, QuestionViewSet, QuestionCategoryViewSet)
+
+
 @hooks.register("register_admin_viewset")
 def register_training_viewsets():
     return TrainingViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_quiz_viewsets():
+    return QuizViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_quiz_report_urls():
+    return [
+        path(
+            "classes/<int:class_id>/quiz-results/",
+            quiz_admin_views.class_quiz_report,
+            name="courses_class_quiz_report",
+        ),
+        path(
+            "classes/<int:class_id>/quiz-results/export.<str:fmt>",
+            quiz_admin_views.export_class_results,
+            name="courses_class_results_export",
+        ),
+    ]
+
+
+# --- Roster import (courses.roster) ------------------------------------------------
+# Upload → preview → confirm, for holders of courses.import_trainee only.
+
+
+@hooks.register("register_admin_urls")
+def register_roster_import_urls():
+    from django.urls import include, path
+
+    from courses.roster import views as roster_views
+
+    urls = [
+        path("", roster_views.upload, name="upload"),
+        path("confirm/", roster_views.confirm, name="confirm"),
+        path("template.xlsx", roster_views.template, name="template"),
+    ]
+    return [path("roster-import/", include((urls, "courses_roster")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_roster_import_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    from courses.roster.views import PERMISSION
+
+    class RosterImportMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm(PERMISSION)
+
+    return RosterImportMenuItem(
+        _("Nhập danh sách học viên"),
+        reverse("courses_roster:upload"),
+        icon_name="upload",
+        order=210,
+    )

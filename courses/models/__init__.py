@@ -9,12 +9,24 @@ from courses.models.catalogue import (
 )
 from courses.models.enrollment import Enrollment, LessonProgress
 from courses.models.people import Organisation, User
+from courses.models.quizzes import (
+    Answer,
+    Attempt,
+    Choice,
+    Question,
+    QuestionCategory,
+    Quiz,
+    QuizItem,
+)
 from courses.models.trainees import Consent, Trainee
 from courses.models.units import AdminUnit, AdminUnitSuccession, UnitScheme
 
 __all__ = [
     "AdminUnit",
     "AdminUnitSuccession",
+    "Answer",
+    "Attempt",
+    "Choice",
     "ClassEditAfterLock",
     "ClassSession",
     "Consent",
@@ -23,6 +35,10 @@ __all__ = [
     "Lesson",
     "LessonProgress",
     "Organisation",
+    "Question",
+    "QuestionCategory",
+    "Quiz",
+    "QuizItem",
     "Trainee",
     "TrainingClass",
     "UnitScheme",

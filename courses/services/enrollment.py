@@ -9,11 +9,13 @@ from django.utils.translation import gettext as _
 
 from courses.completion import CompletionFacts, unmet_requirements
 from courses.models import (
+    Attempt,
     ClassEditAfterLock,
     Course,
     Enrollment,
     Lesson,
     LessonProgress,
+    Quiz,
     Trainee,
     TrainingClass,
     User,
@@ -151,8 +153,16 @@ def complete_lesson(*, enrollment: Enrollment, lesson: Lesson) -> LessonProgress
 
 def completion_facts(enrollment: Enrollment) -> CompletionFacts:
     counted = Enrollment.objects.with_progress().get(pk=enrollment.pk)
+    post_tests = Quiz.objects.filter(
+        course=counted.training_class.course_id, purpose=Quiz.Purpose.POST_TEST
+    )
     return CompletionFacts(
-        lessons_total=counted.lessons_total, lessons_done=counted.lessons_done
+        lessons_total=counted.lessons_total,
+        lessons_done=counted.lessons_done,
+        post_test_required=post_tests.exists(),
+        post_test_passed=Attempt.objects.filter(
+            quiz__in=post_tests, trainee=counted.trainee_id, passed=True
+        ).exists(),
     )
 
 
