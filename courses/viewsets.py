@@ -18,6 +18,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from courses.admin_forms import (
     EnrollmentAdminForm,
@@ -284,7 +285,7 @@ class EnrollmentViewSet(ScopedModelViewSet):
         )
 
 
-class QuestionViewSet(ModelViewSet):
+class QuestionViewSet(SnippetViewSet):
     model = Question
     icon = "help"
     menu_label = _("Ngân hàng câu hỏi")
@@ -316,7 +317,7 @@ class QuestionViewSet(ModelViewSet):
     )
 
 
-class QuestionCategoryViewSet(ModelViewSet):
+class QuestionCategoryViewSet(SnippetViewSet):
     model = QuestionCategory
     icon = "folder-open-inverse"
     menu_label = _("Nhóm câu hỏi")
@@ -326,7 +327,7 @@ class QuestionCategoryViewSet(ModelViewSet):
     form_fields = ["name", "course"]
 
 
-class QuizViewSet(ModelViewSet):
+class QuizViewSet(SnippetViewSet):
     model = Quiz
     icon = "tasks"
     menu_label = _("Bài kiểm tra")

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from courses import quiz_admin_views
 from courses.models import Course, Organisation
@@ -50,7 +52,7 @@ class TrainingViewSetGroup(ViewSetGroup):
     )
 
 
-class QuizViewSetGroup(ViewSetGroup):
+class QuizViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Kiểm tra")
     menu_icon = "tasks"
     menu_order = 210
@@ -62,9 +64,9 @@ def register_training_viewsets():
     return TrainingViewSetGroup()
 
 
-@hooks.register("register_admin_viewset")
-def register_quiz_viewsets():
-    return QuizViewSetGroup()
+# Snippets rather than plain model screens: they bring the live preview trainers use
+# to see a question as a trainee will.
+register_snippet(QuizViewSetGroup)
 
 
 @hooks.register("register_admin_urls")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.models import PreviewableMixin
 
 from courses.models.catalogue import Course, Lesson
 from courses.models.trainees import Trainee
@@ -53,7 +54,7 @@ class QuestionCategory(models.Model):
         super().save(*args, **kwargs)
 
 
-class Question(ClusterableModel):
+class Question(PreviewableMixin, ClusterableModel):
     """One question of the bank, reusable across quizzes."""
 
     class Kind(models.TextChoices):
@@ -117,6 +118,20 @@ class Question(ClusterableModel):
     def accepted_answer_list(self) -> tuple[str, ...]:
         return tuple(a for a in self.accepted_answers.split("\n") if a.strip())
 
+    @property
+    def preview_modes(self):
+        return [("", _("Như học viên thấy")), ("answers", _("Kèm đáp án"))]
+
+    def get_preview_template(self, request, mode_name):
+        return "courses/quiz/preview_question.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {
+            "question": self,
+            "choices": list(self.choices.all()),
+            "show_answers": mode_name == "answers",
+        }
+
 
 class Choice(models.Model):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
@@ -137,7 +152,7 @@ class Choice(models.Model):
         super().save(*args, **kwargs)
 
 
-class Quiz(ClusterableModel):
+class Quiz(PreviewableMixin, ClusterableModel):
     """A test placed in a course (pre-/post-test) or in one lesson."""
 
     class Purpose(models.TextChoices):
@@ -235,6 +250,12 @@ class Quiz(ClusterableModel):
     def save(self, *args, **kwargs):
         self.title = nfc(self.title)
         super().save(*args, **kwargs)
+
+    def get_preview_template(self, request, mode_name):
+        return "courses/quiz/preview_quiz.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"quiz": self, "items": list(self.items.all())}
 
 
 class QuizItem(models.Model):
