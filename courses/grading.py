@@ -180,8 +180,9 @@ def grade_question(
     elif share == 0:
         awarded = ZERO
     else:
+        # Full points are for a fully right answer only, whatever the rounding.
         awarded = min(
-            round_half_up(share * Fraction(question.points), 2), question.points
+            round_half_up(share * Fraction(question.points), 2), question.points - CENT
         )
     return QuestionResult(
         question_id=question.id,

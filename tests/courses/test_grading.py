@@ -159,6 +159,13 @@ def test_partial_credit_is_rounded_half_up_to_cents():
     assert awarded(eighth, picks(1)) == Decimal("0.03")
 
 
+def test_partial_credit_never_rounds_up_to_full_points():
+    tiny = multiple(points="0.01", correct=(1, 2, 3), partial_credit=True)
+    assert awarded(tiny, picks(1, 2)) == 0
+    assert not grade_question(tiny, picks(1, 2)).is_correct
+    assert awarded(tiny, picks(1, 2, 3)) == Decimal("0.01")
+
+
 def test_choice_ids_from_outside_the_question_are_never_credited_nor_penalised():
     partial = multiple(correct=(1, 2, 3), partial_credit=True)
     assert awarded(partial, picks(1, 2, GARBAGE_ID)) == 2
