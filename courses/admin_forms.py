@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from courses.models import Organisation, Trainee, TrainingClass, User
+from courses.models import Organisation, Question, Trainee, TrainingClass, User
 from courses.phones import InvalidPhone, normalise_phone
 from courses.roles import TRAINERS
 from courses.services import record_edit_after_lock
@@ -110,3 +110,36 @@ class EnrollmentAdminForm(WagtailAdminModelForm):
                 ].queryset = TrainingClass.objects.visible_to(user)
             if "trainee" in self.fields:
                 self.fields["trainee"].queryset = Trainee.objects.visible_to(user)
+
+
+class QuestionAdminForm(WagtailAdminModelForm):
+    """Refuses a question grading could not score: the mistake shows here, not when a
+    trainee submits."""
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        if not valid:
+            return False
+        kind = self.cleaned_data.get("kind")
+        choices = [
+            form.cleaned_data
+            for form in self.formsets["choices"].forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        correct = sum(1 for choice in choices if choice.get("is_correct"))
+        problem = None
+        if kind in (Question.Kind.SINGLE, Question.Kind.TRUE_FALSE) and correct != 1:
+            problem = _("Câu một đáp án hoặc Đúng/Sai cần đúng một lựa chọn đúng.")
+        elif kind == Question.Kind.MULTIPLE and (correct < 1 or len(choices) < 2):
+            problem = _(
+                "Câu nhiều đáp án cần ít nhất hai lựa chọn và một lựa chọn đúng."
+            )
+        elif (
+            kind == Question.Kind.SHORT
+            and not (self.cleaned_data.get("accepted_answers") or "").strip()
+        ):
+            problem = _("Câu trả lời ngắn cần ít nhất một đáp án được chấp nhận.")
+        if problem:
+            self.add_error(None, problem)
+            return False
+        return True

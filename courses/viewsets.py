@@ -22,6 +22,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from courses.admin_forms import (
     EnrollmentAdminForm,
+    QuestionAdminForm,
     TraineeAdminForm,
     TrainingClassAdminForm,
 )
@@ -313,7 +314,8 @@ class QuestionViewSet(SnippetViewSet):
             ),
             FieldRowPanel([FieldPanel("points"), FieldPanel("partial_credit")]),
             FieldPanel("explanation"),
-        ]
+        ],
+        base_form_class=QuestionAdminForm,
     )
 
 

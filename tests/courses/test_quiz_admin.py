@@ -41,3 +41,52 @@ def test_question_preview_hides_the_key_unless_asked(trainer):
     assert "Hộ gia đình" in as_trainee
     assert "✓" not in as_trainee
     assert "Hộ gia đình ✓" in with_key
+
+
+def _question_form(category, kind, choices, **extra):
+    data = {
+        "category": category.pk,
+        "kind": kind,
+        "text": "Ai giữ tiền quỹ?",
+        "points": "1",
+        "accepted_answers": "",
+        "ignore_case": "on",
+        "explanation": "",
+        "choices-TOTAL_FORMS": str(len(choices)),
+        "choices-INITIAL_FORMS": "0",
+        "choices-MIN_NUM_FORMS": "0",
+        "choices-MAX_NUM_FORMS": "1000",
+    }
+    for n, (text, right) in enumerate(choices):
+        data[f"choices-{n}-text"] = text
+        data[f"choices-{n}-ORDER"] = str(n + 1)
+        if right:
+            data[f"choices-{n}-is_correct"] = "on"
+    data.update(extra)
+    return data
+
+
+def test_single_choice_question_with_two_right_answers_is_refused(client, trainer):
+    from courses.models import QuestionCategory
+
+    category = QuestionCategory.objects.create(name="Quỹ")
+    client.force_login(trainer)
+    response = client.post(
+        "/admin/snippets/courses/question/add/",
+        _question_form(category, "single", [("Thủ quỹ", True), ("Kế toán", True)]),
+    )
+    assert "cần đúng một lựa chọn đúng" in response.content.decode()
+    assert not Question.objects.exists()
+
+
+def test_a_valid_single_choice_question_is_saved_with_its_choices(client, trainer):
+    from courses.models import QuestionCategory
+
+    category = QuestionCategory.objects.create(name="Quỹ")
+    client.force_login(trainer)
+    client.post(
+        "/admin/snippets/courses/question/add/",
+        _question_form(category, "single", [("Thủ quỹ", True), ("Kế toán", False)]),
+    )
+    question = Question.objects.get()
+    assert question.choices.filter(is_correct=True).count() == 1
