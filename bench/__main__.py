@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
-MODULES = ["bench.web"]
+MODULES = ["bench.web", "bench.importing"]
 
 
 def main(names: list[str]) -> None:

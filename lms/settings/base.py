@@ -154,6 +154,22 @@ CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_VISIBILITY_TIMEOUT = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
 CELERY_TASK_TIME_LIMIT = int(os.environ.get("CELERY_TASK_TIME_LIMIT", "900"))
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 60
+# Sweepers, run by `celery beat` in production; each is safe to run twice.
+CELERY_BEAT_SCHEDULE = {
+    "close-overdue-quiz-attempts": {
+        "task": "courses.close_overdue_quiz_attempts",
+        "schedule": 60.0,
+    },
+    "purge-stale-roster-uploads": {
+        "task": "courses.purge_stale_roster_uploads",
+        "schedule": 15 * 60.0,
+    },
+}
+
+# django-import-export: only holders of courses.import_trainee may import (the
+# library's default lets any staff user in).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 WAGTAIL_SITE_NAME = "Tập huấn cộng tác viên"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

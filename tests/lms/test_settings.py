@@ -80,3 +80,13 @@ def test_celery_is_json_only_acks_late_and_limits_stay_below_visibility_timeout(
     assert app.conf.task_reject_on_worker_lost is True
     timeout = app.conf.broker_transport_options["visibility_timeout"]
     assert app.conf.task_time_limit < timeout
+
+
+def test_every_beat_entry_names_a_registered_task():
+    from django.conf import settings
+
+    from lms.celery import app
+
+    app.loader.import_default_modules()
+    for entry in settings.CELERY_BEAT_SCHEDULE.values():
+        assert entry["task"] in app.tasks
