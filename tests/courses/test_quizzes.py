@@ -251,3 +251,17 @@ def test_twenty_simultaneous_submissions_grade_the_attempt_once(trainee):
     assert len(submitted_at) == 1
     assert Attempt.objects.graded().count() == 1
     assert Attempt.objects.get().percent == Decimal(100)
+
+
+@pytest.mark.django_db
+def test_sweeper_task_called_directly_closes_overdue_attempts(trainee):
+    from courses.tasks import close_overdue_quiz_attempts
+
+    quiz = quiz_with_questions(CourseFactory(), count=1, time_limit_minutes=5)
+    attempt = start_attempt(quiz=quiz, trainee=trainee_for_user(trainee))
+    Attempt.objects.filter(pk=attempt.pk).update(
+        started_at=timezone.now() - dt.timedelta(minutes=30),
+        deadline_at=timezone.now() - dt.timedelta(minutes=25),
+    )
+    assert close_overdue_quiz_attempts() == 1
+    assert close_overdue_quiz_attempts() == 0
