@@ -35,7 +35,11 @@ class AnonymousPageCacheMiddleware:
 
 
 class PersonalisedPageCacheMiddleware:
-    """Serves signed-in users the cached page with their own regions spliced in."""
+    """Serves signed-in users the cached page with their own regions spliced in.
+
+    When there is no entry yet, the freshly rendered page gets the same treatment, so
+    a region's signed-in version comes from its renderer on both paths.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -43,7 +47,16 @@ class PersonalisedPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         entry = page_cache.fetch_entry(request)
         if entry is None:
-            return self.get_response(request)
+            response = self.get_response(request)
+            page_id = getattr(response, "page_id", None)
+            if (
+                page_id is not None
+                and request.user.is_authenticated
+                and response.status_code == 200
+                and not response.streaming
+            ):
+                response.content = personalise(response.content, request, page_id)
+            return response
         content = personalise(entry["content"], request, entry["page_id"])
         response = page_cache.respond(entry, content, state="personal")
         patch_vary_headers(response, ["Cookie"])

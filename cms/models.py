@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from cms import page_cache, routing
 from cms.blocks import RICH_TEXT_FEATURES, LessonBodyBlock
-from courses.models import Course
+from courses.models import Course, Lesson
 from courses.vietnamese import fold, nfc
 
 
@@ -59,9 +59,10 @@ class CacheableForAnonymousMixin:
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any):
         response = super().serve(request, *args, **kwargs)  # type: ignore[misc]
+        # Personal regions are filled from the page id, cached or not.
+        response.page_id = self.pk  # type: ignore[attr-defined]
         if self.is_cacheable_request(request):
             response.cache_anonymous = True
-            response.page_id = self.pk  # type: ignore[attr-defined]
         return response
 
     def is_cacheable_request(self, request: HttpRequest) -> bool:
@@ -201,6 +202,17 @@ class LessonPage(CacheableForAnonymousMixin, BilingualTitleMixin, Page):
     body = StreamField(LessonBodyBlock(), verbose_name=_("nội dung"))
     # Diacritic-free copy of the text, so "ma tuy" finds "ma túy" on every database.
     search_folded = models.TextField(editable=False, blank=True, default="")
+    # The domain's record of this lesson (progress, completion). The cms keeps it in
+    # step on publish, unpublish, move and delete; see cms.signals.
+    lesson = models.OneToOneField(
+        Lesson,
+        verbose_name=_("bài học (bản ghi)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="page",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -217,6 +229,8 @@ class LessonPage(CacheableForAnonymousMixin, BilingualTitleMixin, Page):
     ]
     parent_page_types = ["cms.CoursePage"]
     subpage_types: list[str] = []
+    # A copy is a new lesson: it must not share the original's progress records.
+    exclude_fields_in_copy = ["lesson"]
 
     class Meta:
         verbose_name = _("bài học")
@@ -227,6 +241,13 @@ class LessonPage(CacheableForAnonymousMixin, BilingualTitleMixin, Page):
         texts = [self.title, self.intro, *_texts(self.body.get_prep_value())]
         self.search_folded = fold(" ".join(texts))
         return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        # The link belongs to the page, not to a revision: publishing a revision saved
+        # before the link existed must not cut the page off from its progress records.
+        page = super().with_content_json(content)
+        page.lesson_id = self.lesson_id
+        return page
 
     def clean(self) -> None:
         super().clean()

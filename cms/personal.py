@@ -7,11 +7,18 @@ usually include the same template, so the two paths cannot drift apart.
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib.messages import get_messages
+from django.db.models import F
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+
+from cms.models import CoursePage
+from courses.models import Enrollment, Lesson, TrainingClass
+from courses.progress import course_progress
+from courses.services import open_lesson
 
 type Renderer = Callable[[HttpRequest, int | None], str]
 
@@ -53,3 +60,78 @@ def render_messages(request: HttpRequest, page_id: int | None) -> str:
     if not messages:
         return ""
     return render_to_string("includes/messages.html", {"messages": messages})
+
+
+# The trainee's regions. They are the only per-user work on a course or lesson page,
+# so their queries are paid by signed-in users alone; anonymous pages stay cached.
+
+
+@region("course-state")
+def render_course_state(request: HttpRequest, page_id: int | None) -> str:
+    """Enrolled: progress and "continue". Not yet: the open online classes."""
+    context: dict[str, Any] = {
+        "request": request,
+        "csrf_token": get_token(request),
+        "state": "anonymous",
+    }
+    course_id = None
+    if page_id is not None and request.user.is_authenticated:
+        course_id = (
+            CoursePage.objects.filter(pk=page_id)
+            .values_list("course_id", flat=True)
+            .first()
+        )
+    if course_id is not None:
+        enrollment = (
+            Enrollment.objects.for_user(request.user)
+            .active()
+            .filter(training_class__course_id=course_id)
+            .with_progress()
+            .first()
+        )
+        if enrollment is not None:
+            (row,) = course_progress([enrollment])
+            context.update(state="enrolled", row=row)
+        else:
+            context.update(
+                state="not-enrolled",
+                classes=TrainingClass.objects.open_for_self_enrollment()
+                .filter(course_id=course_id, seats_taken__lt=F("capacity"))
+                .order_by("starts_on", "code"),
+            )
+    return render_to_string("cms/includes/course_state.html", context)
+
+
+@region("lesson-progress")
+def render_lesson_progress(request: HttpRequest, page_id: int | None) -> str:
+    """The done button. Rendering it for an enrolled trainee also records the visit.
+
+    Recording here rather than in the page keeps the page itself the same for all (so
+    cacheable) and needs no JavaScript beacon: the region is rendered exactly when an
+    identified trainee is shown the lesson.
+    """
+    context: dict[str, Any] = {
+        "request": request,
+        "csrf_token": get_token(request),
+        "state": "anonymous",
+    }
+    if request.user.is_authenticated and page_id is not None:
+        context["state"] = "not-enrolled"
+        lesson = Lesson.objects.filter(page__pk=page_id, is_published=True).first()
+        enrollment = (
+            Enrollment.objects.for_user(request.user)
+            .active()
+            .filter(training_class__course_id=lesson.course_id)
+            .first()
+            if lesson is not None
+            else None
+        )
+        if lesson is not None and enrollment is not None:
+            progress = (
+                open_lesson(enrollment=enrollment, lesson=lesson)
+                if request.method == "GET"
+                else enrollment.lesson_progress.filter(lesson=lesson).first()
+            )
+            is_done = progress is not None and progress.completed_at is not None
+            context.update(state="done" if is_done else "to-do", lesson=lesson)
+    return render_to_string("cms/includes/lesson_progress.html", context)

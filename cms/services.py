@@ -1,4 +1,4 @@
-"""Site structure and the editorial workflow: trainers write, organizers publish."""
+"""Site structure, the editorial workflow, and keeping the domain's lessons in step."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -12,7 +12,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from cms.models import CourseIndexPage, HomePage
+from cms.models import CourseIndexPage, CoursePage, HomePage, LessonPage
+from courses import services as course_services
+from courses.models import Lesson
 from courses.roles import ORGANIZERS, TRAINERS, ensure_role_groups
 
 WORKFLOW_NAME = "Duyệt tài liệu tập huấn"
@@ -102,3 +104,51 @@ def _grant_page_permissions(group: Group, page: Page, codenames: list[str]) -> N
         GroupPagePermission.objects.get_or_create(
             group=group, page=page, permission=permission
         )
+
+
+@transaction.atomic
+def sync_course_lessons(course_page: CoursePage) -> list[Lesson]:
+    """Tell the domain the lessons under a course page: titles, order, published.
+
+    Positions count published lessons only (1, 2, 3 ... in tree order), so one
+    publish, unpublish or move can renumber its siblings: the whole course is synced.
+    """
+    synced = []
+    position = 0
+    pages = LessonPage.objects.child_of(course_page).select_related("lesson")
+    for page in pages.order_by("path"):
+        if page.live:
+            position += 1
+        lesson = course_services.sync_lesson(
+            lesson=page.lesson,
+            course=course_page.course,
+            title=page.title,
+            position=position if page.live else _kept_position(page.lesson),
+            is_published=page.live,
+        )
+        if page.lesson_id != lesson.pk:
+            # update(), not save(): linking is not an edit and makes no revision.
+            LessonPage.objects.filter(pk=page.pk).update(lesson=lesson)
+        synced.append(lesson)
+    return synced
+
+
+def retire_lesson(lesson: Lesson) -> Lesson:
+    """The page is gone; its lesson stays, unpublished, for the progress on it."""
+    return course_services.sync_lesson(
+        lesson=lesson,
+        course=lesson.course,
+        title=lesson.title,
+        position=lesson.position,
+        is_published=False,
+    )
+
+
+def course_page_of(page: Page) -> CoursePage | None:
+    """The course page right above a lesson page, if it still exists."""
+    parent_path = page.path[: -page.steplen]
+    return CoursePage.objects.filter(path=parent_path).first()
+
+
+def _kept_position(lesson: Lesson | None) -> int:
+    return lesson.position if lesson is not None else 0

@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from cms.models import LessonPage
@@ -18,3 +19,11 @@ def search(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request, "cms/search.html", {"query": query, "results": page}
     )
+
+
+def lesson_redirect(request: HttpRequest, lesson_id: int) -> HttpResponse:
+    """/bai-hoc/<id>/: the domain links lessons by id; the page decides the address."""
+    page = LessonPage.objects.live().filter(lesson_id=lesson_id).first()
+    if page is None:
+        raise Http404
+    return redirect(page.url)

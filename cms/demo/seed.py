@@ -11,11 +11,23 @@ from django.db import transaction
 from wagtail.rich_text import RichText
 
 from cms.demo.content import COURSES
+from cms.demo.people import DEMO_TRAINEES
 from cms.models import CourseIndexPage, CoursePage, LessonPage
-from cms.services import ensure_site_structure
-from courses.models import Course, Organisation, TrainingClass, User
+from cms.services import ensure_site_structure, sync_course_lessons
+from courses.models import (
+    ClassSession,
+    Course,
+    Enrollment,
+    Organisation,
+    Trainee,
+    TrainingClass,
+    User,
+)
 from courses.roles import ORGANIZERS, TRAINERS
+from courses.services import enroll
+from courses.vietnamese import nfc
 
+CAPACITY = 40
 DEMO_PASSWORD = "changeme"  # noqa: S105  (documented demo accounts, created only here)
 
 # (key, name, kind, parent key)
@@ -54,12 +66,12 @@ CLASSES = [
         "DEMO-DS-01",
         "DS",
         "ttds-lam-binh",
-        "Tập huấn cộng tác viên dân số mới năm 2026",
+        "Tập huấn cộng tác viên dân số mới năm 2026 (trực tuyến)",
         dt.date(2026, 12, 8),
         dt.date(2026, 12, 9),
-        "Hội trường UBND xã Lâm Bình, tỉnh Tuyên Quang",
-        TrainingClass.Mode.IN_PERSON,
-        False,
+        "Trực tuyến",
+        TrainingClass.Mode.ONLINE,
+        True,
     ),
     (
         "DEMO-CTXH-01",
@@ -101,7 +113,8 @@ def seed_demo() -> SeedReport:
     organisations = _seed_organisations(report)
     users = _seed_users(report, organisations)
     courses = {spec["code"]: _seed_course(report, catalogue, spec) for spec in COURSES}
-    _seed_classes(report, courses, organisations, users["giangvien"])
+    classes = _seed_classes(report, courses, organisations, users["giangvien"])
+    _seed_trainees(report, classes, users, organisations)
     return report
 
 
@@ -190,6 +203,9 @@ def _seed_course(report: SeedReport, catalogue: CourseIndexPage, spec: dict) -> 
         course_page.add_child(instance=lesson_page)
         lesson_page.save_revision().publish()
         report.add(f"lesson {spec['slug']}/{lesson['slug']}")
+    # Publishing links each lesson page to its domain lesson; this also links pages
+    # made before that link existed, and changes nothing on a second run.
+    sync_course_lessons(course_page)
     return course
 
 
@@ -206,7 +222,8 @@ def _seed_classes(
     courses: dict[str, Course],
     organisations: dict[str, Organisation],
     trainer: User,
-) -> None:
+) -> dict[str, TrainingClass]:
+    classes = {}
     for (
         code,
         course_code,
@@ -218,20 +235,97 @@ def _seed_classes(
         mode,
         is_open,
     ) in CLASSES:
-        if TrainingClass.objects.filter(code=code).exists():
-            continue
-        training_class = TrainingClass.objects.create(
-            code=code,
-            course=courses[course_code],
-            organisation=organisations[org_key],
-            title=title,
-            starts_on=starts,
-            ends_on=ends,
-            venue=venue,
-            mode=mode,
-            is_enrollment_open=is_open,
-            capacity=60,
-            funding_source="Ngân sách địa phương năm 2026",
-        )
-        training_class.trainers.add(trainer)
-        report.add(f"class {code}")
+        training_class = TrainingClass.objects.filter(code=code).first()
+        if training_class is None:
+            training_class = TrainingClass.objects.create(
+                code=code,
+                course=courses[course_code],
+                organisation=organisations[org_key],
+                title=title,
+                starts_on=starts,
+                ends_on=ends,
+                venue=venue,
+                mode=mode,
+                is_enrollment_open=is_open,
+                capacity=CAPACITY,
+                funding_source="Ngân sách địa phương năm 2026",
+            )
+            training_class.trainers.add(trainer)
+            report.add(f"class {code}")
+        elif not training_class.is_locked and (
+            training_class.mode,
+            training_class.is_enrollment_open,
+        ) != (mode, is_open):
+            # Databases seeded before DEMO-DS-01 went online catch up here.
+            TrainingClass.objects.filter(pk=training_class.pk).update(
+                mode=mode, is_enrollment_open=is_open, title=title, venue=venue
+            )
+            training_class.refresh_from_db()
+            report.add(f"class {code} updated")
+        _seed_sessions(report, training_class)
+        classes[code] = training_class
+    return classes
+
+
+def _seed_sessions(report: SeedReport, training_class: TrainingClass) -> None:
+    """A morning and an afternoon session for every day the class runs."""
+    existing = set(training_class.sessions.values_list("held_on", "part"))
+    missing = []
+    day = training_class.starts_on
+    while day <= training_class.ends_on:
+        for part in (ClassSession.Part.MORNING, ClassSession.Part.AFTERNOON):
+            if (day, part) not in existing:
+                missing.append(
+                    ClassSession(training_class=training_class, held_on=day, part=part)
+                )
+        day += dt.timedelta(days=1)
+    if missing:
+        ClassSession.objects.bulk_create(missing)
+        report.add(f"{len(missing)} sessions of {training_class.code}")
+
+
+def _seed_trainees(
+    report: SeedReport,
+    classes: dict[str, TrainingClass],
+    users: dict[str, User],
+    organisations: dict[str, Organisation],
+) -> None:
+    hocvien = users["hocvien"]
+    _trainee, created = Trainee.objects.get_or_create(
+        user=hocvien,
+        defaults={
+            "full_name": hocvien.full_name,
+            "sex": Trainee.Sex.FEMALE,
+            "role": Trainee.Role.POPULATION_COLLABORATOR,
+            "organisation": organisations["ttds-lam-binh"],
+            "village": "Thôn Nà Tông",
+        },
+    )
+    if created:
+        report.add("trainee hocvien")
+    for code, (org_key, role, names) in DEMO_TRAINEES.items():
+        training_class = classes[code]
+        for full_name, sex, birth_year, village in names:
+            trainee, created = Trainee.objects.get_or_create(
+                full_name=nfc(full_name),
+                organisation=organisations[org_key],
+                user=None,
+                defaults={
+                    "sex": sex,
+                    "birth_year": birth_year,
+                    "role": role,
+                    "village": village,
+                },
+            )
+            if created:
+                report.add(f"trainee {trainee.full_name}")
+            if not Enrollment.objects.filter(
+                trainee=trainee, training_class=training_class
+            ).exists():
+                enroll(
+                    trainee=trainee,
+                    training_class=training_class,
+                    method=Enrollment.Method.ORGANIZER,
+                    by=users["tochuc"],
+                )
+                report.add(f"enrollment {trainee.full_name} in {code}")
