@@ -29,6 +29,7 @@ catalogues: $(STAMP)
 
 run: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_admin_units
 	$(PY) manage.py seed_demo
 	@echo ""
 	@echo "Demo accounts (password: changeme): admin, tochuc (organizer), giangvien (trainer), hocvien (trainee)"

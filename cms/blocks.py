@@ -5,6 +5,9 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from courses.models import Quiz
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -156,6 +159,41 @@ class ChecklistBlock(blocks.StructBlock):
         }
 
 
+class QuizBlock(blocks.StructBlock):
+    # Quiz is registered as a snippet (courses.wagtail_hooks), which gives editors
+    # the searchable chooser; the card shows the quiz's facts, never its answers.
+    quiz = SnippetChooserBlock("courses.Quiz", label=_("Bài kiểm tra"))
+    intro = blocks.TextBlock(
+        label=_("Lời dẫn"),
+        required=False,
+        help_text=_("Một, hai câu nói vì sao nên làm bài này."),
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        quiz = value.get("quiz")
+        context["quiz"] = quiz
+        context["question_count"] = quiz.question_count() if quiz else 0
+        return context
+
+    def get_preview_value(self):
+        # A quiz cannot be named in code, so the picker's preview shows the first one.
+        return self.normalize(
+            {**self.meta.preview_value, "quiz": Quiz.objects.order_by("pk").first()}
+        )
+
+    class Meta:
+        icon = "tasks"
+        label = _("Bài kiểm tra")
+        description = _(
+            "Thẻ mời người học làm một bài kiểm tra, kèm số câu và điểm đạt."
+        )
+        template = "cms/blocks/quiz_block.html"
+        preview_value = {
+            "intro": "Làm thử vài câu để xem mình đã nắm chắc bài này chưa."
+        }
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -166,3 +204,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     key_points = KeyPointsBlock()
     case_study = CaseStudyBlock()
     checklist = ChecklistBlock()
+    quiz = QuizBlock()

@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from courses.models import Enrollment, Lesson, LessonProgress
+from courses.models import Attempt, Enrollment, Lesson, LessonProgress, Quiz
 
 
 @dataclass(frozen=True)
@@ -15,12 +15,31 @@ class LessonState:
 
 
 @dataclass(frozen=True)
+class QuizState:
+    quiz_id: int
+    title: str
+    purpose: str
+    is_passed: bool
+
+
+@dataclass(frozen=True)
 class CourseProgress:
     """One enrollment's lessons, in course order, and where to pick up."""
 
     enrollment: Enrollment
     lessons: tuple[LessonState, ...]
     resume_lesson_id: int | None
+    quizzes: tuple[QuizState, ...] = ()
+
+    @property
+    def post_test_due(self) -> QuizState | None:
+        """The post-test, once every lesson is done and until it is passed."""
+        if self.done < self.total:
+            return None
+        return next(
+            (q for q in self.quizzes if q.purpose == "post_test" and not q.is_passed),
+            None,
+        )
 
     @property
     def done(self) -> int:
@@ -41,7 +60,7 @@ def resume_lesson(
 
 
 def course_progress(enrollments: Sequence[Enrollment]) -> list[CourseProgress]:
-    """Published lessons and done marks for many enrollments: two queries in all."""
+    """Lessons, done marks and course tests for many enrollments: four queries."""
     course_ids = {e.training_class.course_id for e in enrollments}
     lessons_by_course: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for pk, course_id, title in (
@@ -56,6 +75,21 @@ def course_progress(enrollments: Sequence[Enrollment]) -> list[CourseProgress]:
     ).values_list("enrollment_id", "lesson_id"):
         done_by_enrollment[enrollment_id].add(lesson_id)
 
+    quizzes_by_course: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for pk, course_id, title, purpose in (
+        Quiz.objects.filter(course_id__in=course_ids)
+        .order_by("purpose")
+        .values_list("pk", "course_id", "title", "purpose")
+    ):
+        quizzes_by_course[course_id].append((pk, title, purpose))
+    passed = set(
+        Attempt.objects.filter(
+            trainee__in={e.trainee_id for e in enrollments},
+            quiz__course_id__in=course_ids,
+            passed=True,
+        ).values_list("trainee_id", "quiz_id")
+    )
+
     rows = []
     for enrollment in enrollments:
         lessons = lessons_by_course[enrollment.training_class.course_id]
@@ -68,6 +102,12 @@ def course_progress(enrollments: Sequence[Enrollment]) -> list[CourseProgress]:
                 ),
                 resume_lesson_id=resume_lesson(
                     [pk for pk, _title in lessons], done, enrollment.last_lesson_id
+                ),
+                quizzes=tuple(
+                    QuizState(pk, title, purpose, (enrollment.trainee_id, pk) in passed)
+                    for pk, title, purpose in quizzes_by_course[
+                        enrollment.training_class.course_id
+                    ]
                 ),
             )
         )

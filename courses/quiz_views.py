@@ -69,13 +69,9 @@ def quiz_intro(request: HttpRequest, quiz_id: int) -> HttpResponse:
             "quiz": quiz,
             "attempts": attempts,
             "current": attempts.filter(status=Attempt.Status.IN_PROGRESS).first(),
-            "question_count": _question_count(quiz),
+            "question_count": quiz.question_count(),
         },
     )
-
-
-def _question_count(quiz: Quiz) -> int:
-    return sum(1 if item.question_id else item.draw_count for item in quiz.items.all())
 
 
 @login_required

@@ -12,6 +12,7 @@ from wagtail.rich_text import RichText
 
 from cms.demo.content import COURSES
 from cms.demo.people import DEMO_TRAINEES
+from cms.demo.quizzes import seed_demo_quizzes
 from cms.models import CourseIndexPage, CoursePage, LessonPage
 from cms.services import ensure_site_structure, sync_course_lessons
 from courses.models import (
@@ -115,6 +116,7 @@ def seed_demo() -> SeedReport:
     courses = {spec["code"]: _seed_course(report, catalogue, spec) for spec in COURSES}
     classes = _seed_classes(report, courses, organisations, users["giangvien"])
     _seed_trainees(report, classes, users, organisations)
+    seed_demo_quizzes()
     return report
 
 

@@ -251,6 +251,12 @@ class Quiz(PreviewableMixin, ClusterableModel):
         self.title = nfc(self.title)
         super().save(*args, **kwargs)
 
+    def question_count(self) -> int:
+        """Questions a sitting shows: fixed ones plus those drawn at random."""
+        return sum(
+            1 if item.question_id else item.draw_count for item in self.items.all()
+        )
+
     def get_preview_template(self, request, mode_name):
         return "courses/quiz/preview_quiz.html"
 

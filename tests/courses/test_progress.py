@@ -337,3 +337,27 @@ def test_lesson_route_keeps_the_reader_in_their_language(client):
     english_url = "/en" + pages[0].url
     response = client.get("/en" + reverse("lesson-redirect", args=[pages[0].lesson_id]))
     assert response["Location"] == english_url
+
+
+@pytest.mark.django_db
+def test_dashboard_offers_the_post_test_once_every_lesson_is_done(client, trainee):
+    from courses.models import Enrollment
+    from courses.services import complete_lesson, enroll, trainee_for_user
+    from tests.courses.factories import LessonFactory, TrainingClassFactory
+    from tests.courses.quiz_factories import quiz_with_questions
+
+    training_class = TrainingClassFactory()
+    lesson = LessonFactory(course=training_class.course)
+    quiz = quiz_with_questions(training_class.course, count=1)
+    enrollment = enroll(
+        trainee=trainee_for_user(trainee),
+        training_class=training_class,
+        method=Enrollment.Method.SELF,
+    )
+    client.force_login(trainee)
+    before = client.get("/khoa-hoc-cua-toi/").content.decode()
+    assert "Làm bài kiểm tra cuối khoá" not in before
+    complete_lesson(enrollment=enrollment, lesson=lesson)
+    after = client.get("/khoa-hoc-cua-toi/").content.decode()
+    assert "Làm bài kiểm tra cuối khoá" in after
+    assert f"/bai-kiem-tra/{quiz.pk}/" in after
