@@ -120,3 +120,21 @@ def register_roster_import_menu_item():
         icon_name="upload",
         order=210,
     )
+
+
+# --- Question import (courses.question_import) --------------------------------------
+# Upload → preview → confirm, for holders of courses.add_question only.
+
+
+@hooks.register("register_admin_urls")
+def register_question_import_admin_urls():
+    from courses.question_import_views import register_question_import_urls
+
+    return register_question_import_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_question_import_menu_item():
+    from courses.question_import_views import QUESTION_IMPORT_MENU_ITEM
+
+    return QUESTION_IMPORT_MENU_ITEM
