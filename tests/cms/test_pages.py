@@ -13,6 +13,7 @@ from cms.models import CourseIndexPage, CoursePage, HomePage, LessonPage, Standa
 from courses.models import Course
 from tests.cms.factories import catalogue, course_page, lesson_page
 from tests.courses.factories import CourseFactory
+from tests.courses.quiz_factories import quiz_with_questions
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +40,13 @@ def test_page_tree_rules(parent, child, allowed):
     assert fits is allowed
 
 
+@pytest.mark.django_db
 def test_every_block_type_renders_its_preview_value():
+    # The quiz block previews the first quiz there is: give it one.
+    quiz_with_questions(CourseFactory(), count=1)
     stream_block = LessonBodyBlock()
     for name, block in stream_block.child_blocks.items():
-        value = block.to_python(
-            block.get_prep_value(block.normalize(block.meta.preview_value))
-        )
+        value = block.to_python(block.get_prep_value(block.get_preview_value()))
         html = block.render(value)
         assert html.strip(), name
         assert block.meta.description, name
