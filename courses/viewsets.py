@@ -6,6 +6,8 @@ guessed id of another organisation's record answers 404.
 """
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -18,6 +20,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from courses.admin_forms import (
@@ -94,8 +97,24 @@ class ScopedModelViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class TrainingClassEditView(ScopedEditView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        buttons.append(
+            Button(
+                _("Kết quả kiểm tra"),
+                url=reverse("courses_class_quiz_report", args=[self.object.pk]),
+                icon_name="tasks",
+                priority=20,
+            )
+        )
+        return buttons
+
+
 class TrainingClassViewSet(ScopedModelViewSet):
     model = TrainingClass
+    edit_view_class = TrainingClassEditView
     icon = "date"
     menu_label = _("Lớp tập huấn")
     list_display = [

@@ -142,15 +142,44 @@ _CELL_CLEANERS: dict[str, Cleaner] = {
 }
 
 
-def _clean_row(number: int, cells: list[object], columns: Columns) -> RosterRow:
+# Columns whose values repeat down a roster (a few sexes, roles, communes, years):
+# each distinct cell is cleaned once per file. Phones, IDs and names are unique and
+# would only fill the memo.
+_REPEATING = frozenset(
+    {"sex", "birth", "ethnicity", "role", "organisation", "village"}
+    | {"commune", "district", "province"}
+)
+
+
+def _clean_cell(name: str, raw: object, memo: dict[tuple[str, object], object]):
+    if name not in _REPEATING or not isinstance(raw, str | int | float | None):
+        return _CELL_CLEANERS[name](raw)
+    key = (name, raw)
+    if key not in memo:
+        try:
+            memo[key] = _CELL_CLEANERS[name](raw)
+        except cleaning.CellProblem as problem:
+            memo[key] = problem
+    outcome = memo[key]
+    if isinstance(outcome, cleaning.CellProblem):
+        raise outcome
+    return outcome
+
+
+def _clean_row(
+    number: int,
+    cells: list[object],
+    columns: Columns,
+    memo: dict[tuple[str, object], object],
+) -> RosterRow:
     row = RosterRow(number)
-    for name, cleaner in _CELL_CLEANERS.items():
+    for name in _CELL_CLEANERS:
         if name not in columns.index:
             continue
         position = columns.index[name]
         raw = cells[position] if position < len(cells) else None
         try:
-            cleaned = cleaner(raw)
+            cleaned = _clean_cell(name, raw, memo)
         except cleaning.CellProblem as problem:
             row.errors.append(Problem(number, columns.written[name], problem.message))
             continue
@@ -358,7 +387,10 @@ def check_roster(
             Problem(None, "", _("Không có học viên nào dưới dòng tiêu đề."))
         )
         return report
-    report.rows = [_clean_row(number, cells, columns) for number, cells in data_rows]
+    memo: dict[tuple[str, object], object] = {}
+    report.rows = [
+        _clean_row(number, cells, columns, memo) for number, cells in data_rows
+    ]
     _resolve_organisations(report, columns, training_class)
     _resolve_units(report, columns)
     _find_duplicates(report, columns, training_class)

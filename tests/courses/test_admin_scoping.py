@@ -228,3 +228,9 @@ def _class_form(training_class, **overrides):
     }
     data.update(overrides)
     return data
+
+
+def test_class_edit_page_links_to_its_quiz_results(client, organizer, own_class):
+    client.force_login(organizer)
+    html = client.get(f"/admin/trainingclass/edit/{own_class.pk}/").content.decode()
+    assert f"/admin/classes/{own_class.pk}/quiz-results/" in html
