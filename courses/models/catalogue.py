@@ -1,5 +1,8 @@
 """Courses and the training classes that teach them."""
 
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -145,6 +148,32 @@ class TrainingClass(UnitReference, ClusterableModel):
     trainers = models.ManyToManyField(
         User, verbose_name=_("giảng viên"), blank=True, related_name="taught_classes"
     )
+    # Attendance rules, per class because organisers and funders differ.
+    late_points = models.DecimalField(
+        _("điểm cho buổi đi muộn"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal(1),
+        help_text=_("Có mặt tính 1, vắng tính 0."),
+    )
+    excused_points = models.DecimalField(
+        _("điểm cho buổi vắng có phép"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal(0),
+    )
+    late_after_minutes = models.PositiveSmallIntegerField(
+        _("tính muộn sau (phút)"),
+        default=15,
+        help_text=_("Quét mã sau chừng ấy phút từ giờ bắt đầu buổi thì tính đi muộn."),
+    )
+    completion_attendance_percent = models.PositiveSmallIntegerField(
+        _("chuyên cần tối thiểu để hoàn thành (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Để trống nếu lớp không xét chuyên cần."),
+    )
     seats_taken = models.PositiveIntegerField(
         _("số chỗ đã nhận"), default=0, editable=False
     )
@@ -166,6 +195,11 @@ class TrainingClass(UnitReference, ClusterableModel):
             models.CheckConstraint(
                 condition=Q(seats_taken__lte=F("capacity")),
                 name="training_class_seats_taken_within_capacity",
+            ),
+            models.CheckConstraint(
+                condition=Q(late_points__gte=0, late_points__lte=1)
+                & Q(excused_points__gte=0, excused_points__lte=1),
+                name="attendance_points_between_0_and_1",
             ),
         ]
 

@@ -62,6 +62,7 @@ class Enrollment(models.Model):
         ORGANIZER = "organizer", _("Cán bộ tổ chức ghi danh")
         TRAINER = "trainer", _("Giảng viên ghi danh")
         IMPORT = "import", _("Nhập từ danh sách")
+        WALK_IN = "walk_in", _("Đến lớp không có trong danh sách")
 
     trainee = models.ForeignKey(
         Trainee,
