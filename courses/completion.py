@@ -1,10 +1,11 @@
 """The completion rule of a class, as a pure function of what a trainee has done.
 
-Lessons done, and the course's post-test passed when it has one; attendance joins
-the rule when attendance exists, as a field here and a line in `unmet_requirements`.
+Lessons done; the course's post-test passed when it has one; attendance at least the
+class's threshold when it sets one (sessions held before enrolment not counted).
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
@@ -15,6 +16,8 @@ class CompletionFacts:
     lessons_done: int
     post_test_required: bool = False
     post_test_passed: bool = False
+    attendance_required_percent: Decimal | None = None
+    attendance_percent: Decimal | None = None
 
 
 def unmet_requirements(facts: CompletionFacts) -> list[str]:
@@ -32,4 +35,10 @@ def unmet_requirements(facts: CompletionFacts) -> list[str]:
         )
     if facts.post_test_required and not facts.post_test_passed:
         unmet.append(_("Chưa đạt bài kiểm tra cuối khoá."))
+    required = facts.attendance_required_percent
+    if required is not None and (facts.attendance_percent or 0) < required:
+        unmet.append(
+            _("Chuyên cần %(have)s%% chưa đạt mức %(need)s%%.")
+            % {"have": facts.attendance_percent or 0, "need": required}
+        )
     return unmet

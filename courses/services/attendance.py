@@ -12,6 +12,7 @@ from courses.models import (
     Enrollment,
     User,
 )
+from courses.services.enrollment import evaluate_completion
 
 
 class AttendanceRefused(Exception):
@@ -72,6 +73,7 @@ def record_attendance(
                 new_note=record.note,
                 method=method,
             )
+            evaluate_completion(enrollment=enrollment)
             return record
     if record.status == status and record.note == note:
         return record
@@ -87,6 +89,7 @@ def record_attendance(
     record.status, record.note = status, note
     record.method, record.recorded_by = method, by
     record.save()
+    evaluate_completion(enrollment=enrollment)
     return record
 
 

@@ -1,5 +1,6 @@
 """Use cases that write: one typed, keyword-only function each, in one transaction."""
 
+from decimal import Decimal
 from functools import partial
 
 from django.db import IntegrityError, transaction
@@ -7,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.attendance_rules import Points, SessionFact, attendance_percent
 from courses.completion import CompletionFacts, unmet_requirements
 from courses.models import (
     Attempt,
@@ -151,12 +153,40 @@ def complete_lesson(*, enrollment: Enrollment, lesson: Lesson) -> LessonProgress
     return progress
 
 
+def _attendance_percent(enrollment: Enrollment) -> Decimal | None:
+    training_class = enrollment.training_class
+    if training_class.completion_attendance_percent is None:
+        return None
+    sessions = [
+        SessionFact(pk, held_on, part != "timed")
+        for pk, held_on, part in training_class.sessions.values_list(
+            "pk", "held_on", "part"
+        )
+    ]
+    statuses = dict(enrollment.attendance_records.values_list("session_id", "status"))
+    return attendance_percent(
+        sessions,
+        statuses,
+        enrolled_on=timezone.localdate(enrollment.enrolled_at),
+        points=Points(
+            late=training_class.late_points, excused=training_class.excused_points
+        ),
+    )
+
+
 def completion_facts(enrollment: Enrollment) -> CompletionFacts:
     counted = Enrollment.objects.with_progress().get(pk=enrollment.pk)
     post_tests = Quiz.objects.filter(
         course=counted.training_class.course_id, purpose=Quiz.Purpose.POST_TEST
     )
+    training_class = counted.training_class
     return CompletionFacts(
+        attendance_required_percent=(
+            Decimal(training_class.completion_attendance_percent)
+            if training_class.completion_attendance_percent is not None
+            else None
+        ),
+        attendance_percent=_attendance_percent(counted),
         lessons_total=counted.lessons_total,
         lessons_done=counted.lessons_done,
         post_test_required=post_tests.exists(),

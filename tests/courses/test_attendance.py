@@ -156,3 +156,31 @@ def test_all_present_leaves_the_exceptions_already_taken(session_and_enrollment)
     statuses = dict(session.attendance_records.values_list("enrollment_id", "status"))
     assert statuses == {enrollment.pk: "excused", other.pk: "present"}
     assert ClassSession.objects.count() == 1
+
+
+def test_completion_waits_for_the_attendance_threshold(db):
+    from courses.services import complete_lesson
+    from tests.courses.factories import LessonFactory
+
+    training_class = TrainingClassFactory(completion_attendance_percent=75)
+    sessions = [
+        ClassSessionFactory(training_class=training_class, part=part)
+        for part in ("morning", "afternoon")
+    ]
+    lesson = LessonFactory(course=training_class.course)
+    enrollment = enroll(
+        trainee=TraineeFactory(),
+        training_class=training_class,
+        method=Enrollment.Method.ORGANIZER,
+    )
+    complete_lesson(enrollment=enrollment, lesson=lesson)
+    record_attendance(
+        session=sessions[0], enrollment=enrollment, status="present", method="qr"
+    )
+    enrollment.refresh_from_db()
+    assert not enrollment.is_completed  # 50 % < 75 %
+    record_attendance(
+        session=sessions[1], enrollment=enrollment, status="present", method="qr"
+    )
+    enrollment.refresh_from_db()
+    assert enrollment.is_completed
