@@ -15,7 +15,7 @@ from typing import Any
 
 import tablib
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from courses.models import (
@@ -301,9 +301,21 @@ def _find_duplicates(
         .values_list("trainee_id", flat=True)
     )
 
+    subtree = Organisation.objects.subtree_of(training_class.organisation)
+    visible_scope = Q(organisation__in=subtree) | Q(
+        enrollments__training_class__organisation__in=subtree
+    )
+
+    def label(trainee: Trainee) -> str:
+        # A duplicate in another organisation is named by its number only: its
+        # organiser, not this one, may see who it is (least access).
+        if Trainee.objects.filter(visible_scope, pk=trainee.pk).exists():
+            return _existing_label(trainee)
+        return _("một học viên thuộc đơn vị khác (mã %(id)s)") % {"id": trainee.pk}
+
     def report_existing(row: RosterRow, trainee: Trainee, column: str, why: str):
         message = _("Trùng với %(existing)s (%(reason)s).") % {
-            "existing": _existing_label(trainee),
+            "existing": label(trainee),
             "reason": why,
         }
         if trainee.pk in in_class:

@@ -150,7 +150,12 @@ def test_hoa_with_either_tone_placement_is_the_same_person(training_class):
 def test_existing_trainee_with_same_name_and_year_is_reported_not_merged(
     training_class,
 ):
-    existing = TraineeFactory(full_name="Ma Thị Hòa", birth_year=1990, phone="")
+    existing = TraineeFactory(
+        full_name="Ma Thị Hòa",
+        birth_year=1990,
+        phone="",
+        organisation=training_class.organisation,
+    )
     rows = [person(1, **{"Họ và tên": "Ma Thị Hoà", "Ngày sinh": "1990"})]
 
     with pytest.raises(RosterRejected) as excinfo:
@@ -161,6 +166,22 @@ def test_existing_trainee_with_same_name_and_year_is_reported_not_merged(
         f"(mã {existing.pk}) (cùng họ tên, năm sinh và xã)."
     ]
     assert Trainee.objects.count() == 1
+
+
+def test_a_duplicate_in_another_organisation_is_not_named(
+    training_class, other_organisation
+):
+    existing = TraineeFactory(
+        full_name="Lò Văn Páo", phone="+84912345678", organisation=other_organisation
+    )
+    rows = [person(1, **{"Số điện thoại": "0912 345 678"})]
+
+    with pytest.raises(RosterRejected) as excinfo:
+        run_import(training_class, xlsx_bytes(rows))
+
+    (problem,) = problems_of(excinfo)
+    assert "Lò Văn Páo" not in problem
+    assert f"thuộc đơn vị khác (mã {existing.pk})" in problem
 
 
 def test_existing_trainee_already_in_the_class_is_said_so(training_class):
