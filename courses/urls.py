@@ -29,3 +29,48 @@ urlpatterns = [
 ]
 
 urlpatterns += quiz_urlpatterns
+
+# --- Attendance on the spot: roll call, QR check-in, walk-ins, paper evidence ---------
+from courses import attendance_views  # noqa: E402
+
+urlpatterns += [
+    path(
+        "diem-danh/lop/<int:class_id>/",
+        attendance_views.class_sessions,
+        name="class-sessions",
+    ),
+    path(
+        "diem-danh/buoi/<int:session_id>/", attendance_views.roll_call, name="roll-call"
+    ),
+    path(
+        "diem-danh/buoi/<int:session_id>/ghi/",
+        attendance_views.roll_call_mark,
+        name="roll-call-mark",
+    ),
+    path(
+        "diem-danh/buoi/<int:session_id>/them-nguoi/",
+        attendance_views.walk_in,
+        name="walk-in",
+    ),
+    path(
+        "diem-danh/buoi/<int:session_id>/minh-chung/",
+        attendance_views.upload_evidence,
+        name="upload-evidence",
+    ),
+    path(
+        "diem-danh/minh-chung/<int:evidence_id>/",
+        attendance_views.evidence_file,
+        name="evidence-file",
+    ),
+    path(
+        "diem-danh/buoi/<int:session_id>/qr/",
+        attendance_views.qr_screen,
+        name="qr-screen",
+    ),
+    path(
+        "diem-danh/quet/<int:session_id>/<str:code>/",
+        attendance_views.qr_check_in,
+        name="qr-check-in",
+    ),
+    path("diem-danh/gop-hoc-vien/", attendance_views.merge, name="merge-trainees"),
+]

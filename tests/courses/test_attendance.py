@@ -19,7 +19,7 @@ from courses.models import AttendanceRecord, ClassSession, Enrollment
 from courses.services import enroll
 from courses.services.attendance import (
     AttendanceRefused,
-    mark_all_present,
+    mark_expected_present,
     record_attendance,
 )
 from tests.courses.factories import (
@@ -152,7 +152,7 @@ def test_all_present_leaves_the_exceptions_already_taken(session_and_enrollment)
     record_attendance(
         session=session, enrollment=enrollment, status="excused", method="roll_call"
     )
-    mark_all_present(session=session)
+    mark_expected_present(session=session)
     statuses = dict(session.attendance_records.values_list("enrollment_id", "status"))
     assert statuses == {enrollment.pk: "excused", other.pk: "present"}
     assert ClassSession.objects.count() == 1
