@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
-MODULES = ["bench.web", "bench.importing"]
+MODULES = ["bench.web", "bench.importing", "bench.exporting"]
 
 
 def main(names: list[str]) -> None:

@@ -1,0 +1,1 @@
+"""Attendance and allowance exports: column definitions, row sources, writers, PDFs."""
