@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from courses.export_jobs import run_export_job
 from courses.roster.uploads import purge_stale_uploads
 from courses.services.quizzes import close_overdue_attempts
 
@@ -16,3 +17,9 @@ def purge_stale_roster_uploads() -> int:
 def close_overdue_quiz_attempts() -> int:
     """Submit attempts past their time limit, with what was saved (every minute)."""
     return close_overdue_attempts()
+
+
+@shared_task(name="courses.run_attendance_export")
+def run_attendance_export(job_id: int) -> str:
+    """Write a queued attendance export to its file; a job already taken is left."""
+    return run_export_job(job_id=job_id).status

@@ -138,3 +138,81 @@ def register_question_import_menu_item():
     from courses.question_import_views import QUESTION_IMPORT_MENU_ITEM
 
     return QUESTION_IMPORT_MENU_ITEM
+
+
+# --- Organiser dashboard and large exports (courses.dashboard, courses.export_jobs) --
+# The dashboard for organisers (their organisation's tree); export jobs for whoever
+# may see classes, each job and its file only for the user who asked.
+
+
+@hooks.register("register_admin_urls")
+def register_dashboard_and_export_job_urls():
+    from django.urls import include, path
+
+    from courses import dashboard_views, export_job_views
+
+    jobs = [
+        path("", export_job_views.new_export_job, name="new"),
+        path("<int:job_id>/", export_job_views.export_job_detail, name="detail"),
+        path(
+            "<int:job_id>/download/",
+            export_job_views.download_export_job,
+            name="download",
+        ),
+    ]
+    return [
+        path(
+            "training-overview/",
+            dashboard_views.organiser_dashboard,
+            name="courses_organiser_dashboard",
+        ),
+        path("export-jobs/", include((jobs, "courses_export_jobs"))),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_organiser_dashboard_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    from courses.dashboard_views import PERMISSION
+
+    class DashboardMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm(PERMISSION)
+
+    return DashboardMenuItem(
+        _("Tổng quan đào tạo"),
+        reverse("courses_organiser_dashboard"),
+        icon_name="doc-full",
+        order=190,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_export_jobs_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    from courses.export_job_views import PERMISSION
+
+    class ExportJobsMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm(PERMISSION)
+
+    return ExportJobsMenuItem(
+        _("Xuất điểm danh (tệp lớn)"),
+        reverse("courses_export_jobs:new"),
+        icon_name="download",
+        order=220,
+    )
+
+
+# --- Exports: attendance lists, sign-in sheets, allowance lists (courses.exports) ----
+
+
+@hooks.register("register_admin_urls")
+def register_class_export_admin_urls():
+    from courses.export_views import export_urls
+
+    return export_urls()
