@@ -109,6 +109,22 @@ class TrainingClassEditView(ScopedEditView):
                 priority=20,
             )
         )
+        buttons.append(
+            Button(
+                _("Điểm danh"),
+                url=reverse("courses:class-sessions", args=[self.object.pk]),
+                icon_name="list-ul",
+                priority=30,
+            )
+        )
+        buttons.append(
+            Button(
+                _("Danh sách, bảng ký, chi hỗ trợ"),
+                url=reverse("courses_class_exports", args=[self.object.pk]),
+                icon_name="download",
+                priority=40,
+            )
+        )
         return buttons
 
 
@@ -178,6 +194,27 @@ class TrainingClassViewSet(ScopedModelViewSet):
                     FieldPanel("venue"),
                     FieldPanel("trainer"),
                 ],
+            ),
+            InlinePanel(
+                "allowance_rates",
+                heading=_("Các khoản hỗ trợ (theo ngày có mặt)"),
+                label=_("Khoản hỗ trợ"),
+                panels=[
+                    FieldRowPanel([FieldPanel("label"), FieldPanel("rate_per_day")])
+                ],
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [
+                            FieldPanel("late_points"),
+                            FieldPanel("excused_points"),
+                            FieldPanel("late_after_minutes"),
+                        ]
+                    ),
+                    FieldPanel("completion_attendance_percent"),
+                ],
+                heading=_("Điểm danh và điều kiện hoàn thành"),
             ),
             FieldPanel("edit_reason"),
         ],

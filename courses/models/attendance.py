@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalKey
 
 from courses.models.catalogue import ClassSession, TrainingClass
 from courses.models.enrollment import Enrollment
@@ -177,7 +178,8 @@ class SessionEvidence(models.Model):
 class AllowanceRate(models.Model):
     """One allowance type of a class and its rate per day present (VND)."""
 
-    training_class = models.ForeignKey(
+    # A ParentalKey: organisers enter the rates inline with the class.
+    training_class = ParentalKey(
         TrainingClass,
         verbose_name=_("lớp"),
         on_delete=models.CASCADE,

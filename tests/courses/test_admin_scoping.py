@@ -224,10 +224,38 @@ def _class_form(training_class, **overrides):
         "sessions-INITIAL_FORMS": "0",
         "sessions-MIN_NUM_FORMS": "0",
         "sessions-MAX_NUM_FORMS": "1000",
+        "allowance_rates-TOTAL_FORMS": "0",
+        "allowance_rates-INITIAL_FORMS": "0",
+        "allowance_rates-MIN_NUM_FORMS": "0",
+        "allowance_rates-MAX_NUM_FORMS": "1000",
+        "late_points": "1",
+        "excused_points": "0",
+        "late_after_minutes": "15",
+        "completion_attendance_percent": "",
         "edit_reason": "",
     }
     data.update(overrides)
     return data
+
+
+def test_organizer_enters_allowance_rates_inline_with_the_class(
+    client, organizer, own_class
+):
+    client.force_login(organizer)
+    client.post(
+        f"/admin/trainingclass/edit/{own_class.pk}/",
+        _class_form(
+            own_class,
+            **{
+                "allowance_rates-TOTAL_FORMS": "1",
+                "allowance_rates-0-label": "Tiền ăn",
+                "allowance_rates-0-rate_per_day": "150000",
+                "allowance_rates-0-ORDER": "1",
+            },
+        ),
+    )
+    rate = own_class.allowance_rates.get()
+    assert (rate.label, rate.rate_per_day) == ("Tiền ăn", 150000)
 
 
 def test_class_edit_page_links_to_its_quiz_results(client, organizer, own_class):
