@@ -47,7 +47,9 @@ class ExportJobForm(forms.Form):
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and end < start:
-            raise forms.ValidationError(_("Ngày kết thúc không được trước ngày bắt đầu."))
+            raise forms.ValidationError(
+                _("Ngày kết thúc không được trước ngày bắt đầu.")
+            )
         return data
 
     def filters(self) -> dict:
