@@ -141,8 +141,19 @@ def _prepare(port: int) -> dict:
         CoursePage.objects.get(slug="nghiep-vu-ctv-dan-so")
     ).order_by("path")[2]
     big_lesson = LessonPage.objects.child_of(big).order_by("path")[20]
+    # The measured trainee is enrolled in the lesson's course, as a trainee reading
+    # lessons is: their page records progress and shows the done button.
+    from courses.models import Enrollment, TrainingClass
+    from courses.services import enroll, trainee_for_user
+
+    hocvien = User.objects.get(username="hocvien")
+    enroll(
+        trainee=trainee_for_user(hocvien),
+        training_class=TrainingClass.objects.get(code="DEMO-DS-01"),
+        method=Enrollment.Method.SELF,
+    )
     client = Client()
-    client.force_login(User.objects.get(username="hocvien"))
+    client.force_login(hocvien)
 
     def queries(url: str) -> int:
         client.get(url)  # warm the derived caches (routes, navigation)

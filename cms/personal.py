@@ -15,9 +15,11 @@ from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 
+from cms import page_cache
 from cms.models import CoursePage
 from courses.models import Enrollment, Lesson, TrainingClass
 from courses.progress import course_progress
+from courses.progress_cache import enrolled_courses, lesson_state
 from courses.services import open_lesson
 
 type Renderer = Callable[[HttpRequest, int | None], str]
@@ -117,21 +119,28 @@ def render_lesson_progress(request: HttpRequest, page_id: int | None) -> str:
     }
     if request.user.is_authenticated and page_id is not None:
         context["state"] = "not-enrolled"
-        lesson = Lesson.objects.filter(page__pk=page_id, is_published=True).first()
-        enrollment = (
-            Enrollment.objects.for_user(request.user)
-            .active()
-            .filter(training_class__course_id=lesson.course_id)
-            .first()
-            if lesson is not None
-            else None
+        # Both lookups come from caches in the steady state: the page's lesson is
+        # derived from published pages, the trainee's maps are forgotten by the
+        # services that change them. Only a first visit or a new lesson writes.
+        lesson_ref = page_cache.remember(
+            f"lesson-of-page:{page_id}",
+            lambda: (
+                Lesson.objects.filter(page__pk=page_id, is_published=True)
+                .values_list("pk", "course_id")
+                .first()
+            ),
         )
-        if lesson is not None and enrollment is not None:
-            progress = (
-                open_lesson(enrollment=enrollment, lesson=lesson)
-                if request.method == "GET"
-                else enrollment.lesson_progress.filter(lesson=lesson).first()
-            )
-            is_done = progress is not None and progress.completed_at is not None
-            context.update(state="done" if is_done else "to-do", lesson=lesson)
+        enrollment_id = (
+            enrolled_courses(request.user).get(lesson_ref[1]) if lesson_ref else None
+        )
+        if lesson_ref is not None and enrollment_id is not None:
+            lesson_id = lesson_ref[0]
+            last, opened = lesson_state(enrollment_id)
+            if request.method == "GET" and (
+                lesson_id not in opened or last != lesson_id
+            ):
+                enrollment = Enrollment.objects.get(pk=enrollment_id)
+                open_lesson(enrollment=enrollment, lesson=Lesson(pk=lesson_id))
+            is_done = opened.get(lesson_id, False)
+            context.update(state="done" if is_done else "to-do", lesson_id=lesson_id)
     return render_to_string("cms/includes/lesson_progress.html", context)

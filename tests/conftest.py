@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.utils import translation
 
 from courses.roles import ORGANIZERS, TRAINERS, ensure_role_groups
@@ -38,6 +39,15 @@ def pytest_collection_modifyitems(config, items):
                     reason=f"Redis unreachable at {settings.TEST_BROKER_URL}"
                 )
             )
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a row id reused after a rollback must not
+    find an earlier test's cached page, progress or enrolment map."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -27,6 +27,7 @@ from courses.models import (
     User,
 )
 from courses.phones import InvalidPhone, normalise_phone
+from courses.progress_cache import forget_enrolled_courses
 from courses.services.enrollment import EnrollmentRefused, enroll, evaluate_completion
 from courses.vietnamese import nfc
 
@@ -267,6 +268,7 @@ def merge_trainees(
     if keep.pk == duplicate.pk:
         raise AttendanceRefused(_("Hai học viên phải khác nhau."))
     keep = Trainee.objects.select_for_update().get(pk=keep.pk)
+    forget_enrolled_courses([keep.user_id, duplicate.user_id])
     duplicate = Trainee.objects.select_for_update().get(pk=duplicate.pk)
     kept_classes = {
         e.training_class_id: e for e in Enrollment.objects.filter(trainee=keep)

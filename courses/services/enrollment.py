@@ -22,6 +22,7 @@ from courses.models import (
     TrainingClass,
     User,
 )
+from courses.progress_cache import forget_enrolled_courses, forget_lesson_state
 from courses.signals import enrollment_completed
 
 
@@ -69,6 +70,7 @@ def enroll(
     by: User | None = None,
 ) -> Enrollment:
     """Put a trainee in a class, or raise EnrollmentRefused if full, locked or in."""
+    forget_enrolled_courses([trainee.user_id])
     existing = (
         Enrollment.objects.select_for_update()
         .filter(trainee=trainee, training_class=training_class)
@@ -121,6 +123,7 @@ def withdraw(*, enrollment: Enrollment, by: User | None = None) -> Enrollment:
         return enrollment
     if enrollment.training_class.is_locked:
         raise ClassLocked
+    forget_enrolled_courses([enrollment.trainee.user_id])
     enrollment.status = Enrollment.Status.WITHDRAWN
     enrollment.withdrawn_at = timezone.now()
     enrollment.save(update_fields=["status", "withdrawn_at"])
@@ -133,9 +136,11 @@ def withdraw(*, enrollment: Enrollment, by: User | None = None) -> Enrollment:
 @transaction.atomic
 def open_lesson(*, enrollment: Enrollment, lesson: Lesson) -> LessonProgress:
     """Note that the trainee opened a lesson, so the dashboard can resume there."""
-    progress, _created = LessonProgress.objects.get_or_create(
+    progress, created = LessonProgress.objects.get_or_create(
         enrollment=enrollment, lesson=lesson
     )
+    if created or enrollment.last_lesson_id != lesson.pk:
+        forget_lesson_state(enrollment.pk)
     if enrollment.last_lesson_id != lesson.pk:
         enrollment.last_lesson = lesson
         enrollment.save(update_fields=["last_lesson"])
@@ -149,6 +154,7 @@ def complete_lesson(*, enrollment: Enrollment, lesson: Lesson) -> LessonProgress
     if progress.completed_at is None:
         progress.completed_at = timezone.now()
         progress.save(update_fields=["completed_at"])
+        forget_lesson_state(enrollment.pk)
     evaluate_completion(enrollment=enrollment)
     return progress
 

@@ -361,3 +361,29 @@ def test_dashboard_offers_the_post_test_once_every_lesson_is_done(client, traine
     after = client.get("/khoa-hoc-cua-toi/").content.decode()
     assert "Làm bài kiểm tra cuối khoá" in after
     assert f"/bai-kiem-tra/{quiz.pk}/" in after
+
+
+def test_reading_the_same_lesson_again_writes_nothing(client, trainee):
+    parent, pages = course_with_lessons(1)
+    enrol(trainee, parent.course)
+    client.force_login(trainee)
+    client.get(pages[0].url)
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(pages[0].url).content.decode()
+    assert "Đánh dấu đã học xong" in html
+    writes = [q["sql"] for q in captured if q["sql"].startswith(("INSERT", "UPDATE"))]
+    assert [w for w in writes if "session" not in w] == []
+
+
+def test_withdrawing_is_seen_on_the_next_lesson_view(
+    client, trainee, django_capture_on_commit_callbacks
+):
+    from courses.services import withdraw
+
+    parent, pages = course_with_lessons(1)
+    enrollment = enrol(trainee, parent.course)
+    client.force_login(trainee)
+    assert "Đánh dấu đã học xong" in client.get(pages[0].url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        withdraw(enrollment=enrollment)
+    assert "Bạn chưa ghi danh khoá học này" in client.get(pages[0].url).content.decode()
