@@ -35,11 +35,16 @@ class SessionFact:
     is_half_day: bool = True
 
 
+def is_expected(held_on: dt.date, enrolled_on: dt.date) -> bool:
+    """Whether a trainee enrolled on `enrolled_on` was expected at a session."""
+    return held_on >= enrolled_on
+
+
 def expected_sessions(
     sessions: Iterable[SessionFact], enrolled_on: dt.date
 ) -> list[SessionFact]:
     """The sessions a trainee was expected at: those held on or after enrolment."""
-    return [s for s in sessions if s.held_on >= enrolled_on]
+    return [s for s in sessions if is_expected(s.held_on, enrolled_on)]
 
 
 def attendance_percent(

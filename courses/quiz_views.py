@@ -130,11 +130,13 @@ def _prefetch_choices(ids):
 def attempt_save(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = _own_attempt(request, attempt_id)
     wants_json = request.headers.get("Accept") == "application/json"
+    version = _version(request)
     try:
         attempt = save_answers(
             attempt=attempt,
             answers=_answers_from(request, attempt),
-            version=_version(request) if _version(request) is not None else -1,
+            # A page without a version is as stale as can be.
+            version=-1 if version is None else version,
         )
     except StaleAttempt as stale:
         if wants_json:

@@ -306,10 +306,12 @@ def _find_duplicates(
         enrollments__training_class__organisation__in=subtree
     )
 
+    visible_ids: set[int] = set()
+
     def label(trainee: Trainee) -> str:
         # A duplicate in another organisation is named by its number only: its
         # organiser, not this one, may see who it is (least access).
-        if Trainee.objects.filter(visible_scope, pk=trainee.pk).exists():
+        if trainee.pk in visible_ids:
             return _existing_label(trainee)
         return _("một học viên thuộc đơn vị khác (mã %(id)s)") % {"id": trainee.pk}
 
@@ -322,22 +324,32 @@ def _find_duplicates(
             message += " " + _("Người này đã có trong lớp.")
         row.errors.append(Problem(row.number, column, message))
 
-    existing_by_phone = Trainee.objects.filter(phone__in=list(by_phone)).only(
-        "pk", "full_name", "phone", "birth_date", "birth_year"
+    existing_by_phone = list(
+        Trainee.objects.filter(phone__in=list(by_phone)).only(
+            "pk", "full_name", "phone", "birth_date", "birth_year"
+        )
+    )
+    names = {key[0] for key in by_identity}
+    existing_by_name = list(
+        Trainee.objects.filter(name_folded__in=list(names)).only(
+            "pk",
+            "full_name",
+            "name_folded",
+            "phone",
+            "birth_date",
+            "birth_year",
+            "unit_commune_code",
+        )
+    )
+    candidates = {t.pk for t in existing_by_phone} | {t.pk for t in existing_by_name}
+    visible_ids.update(
+        Trainee.objects.filter(visible_scope, pk__in=candidates).values_list(
+            "pk", flat=True
+        )
     )
     for trainee in existing_by_phone:
         for row in by_phone[trainee.phone]:
             report_existing(row, trainee, phone_column, _("cùng số điện thoại"))
-    names = {key[0] for key in by_identity}
-    existing_by_name = Trainee.objects.filter(name_folded__in=list(names)).only(
-        "pk",
-        "full_name",
-        "name_folded",
-        "phone",
-        "birth_date",
-        "birth_year",
-        "unit_commune_code",
-    )
     for trainee in existing_by_name:
         key = (trainee.name_folded, trainee.birth_year, trainee.unit_commune_code)
         for row in by_identity.get(key, []):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses import qr_codes
+from courses.attendance_rules import is_expected
 from courses.models import (
     Attempt,
     AttendanceChange,
@@ -115,7 +116,7 @@ def record_attendance(
 
 def is_expected_at(enrollment: Enrollment, session: ClassSession) -> bool:
     """Whether the trainee was in the class on the session's day (no late enrolee)."""
-    return timezone.localdate(enrollment.enrolled_at) <= session.held_on
+    return is_expected(session.held_on, timezone.localdate(enrollment.enrolled_at))
 
 
 @transaction.atomic
