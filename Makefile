@@ -31,6 +31,7 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_admin_units
 	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo_certificates
 	@echo ""
 	@echo "Demo accounts (password: changeme): admin, tochuc (organizer), giangvien (trainer), hocvien (trainee)"
 	@echo "Site: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/"

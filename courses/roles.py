@@ -63,6 +63,12 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+def add_role_permissions(role: str, pairs: list[tuple[str, str]]) -> None:
+    """Let an app that builds on courses give a role its own models' permissions."""
+    wanted = ROLE_PERMISSIONS[role]
+    wanted.extend(pair for pair in pairs if pair not in wanted)
+
+
 @transaction.atomic
 def ensure_role_groups() -> dict[str, Group]:
     """Create the role groups and give them exactly their permissions; idempotent."""

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses import privacy
+from courses.dashboard_panels import render_panels
 from courses.forms import EnrollmentConsentForm
 from courses.models import Consent, Enrollment, Lesson, TrainingClass, User
 from courses.progress import course_progress
@@ -145,7 +146,11 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "courses/dashboard.html",
-        {"rows": course_progress(enrollments), "consents": consents},
+        {
+            "rows": course_progress(enrollments),
+            "consents": consents,
+            "panels": render_panels(request),
+        },
     )
 
 

@@ -5,6 +5,8 @@ classes' people); the scope applies to listings and to every view of one object,
 guessed id of another organisation's record answers 404.
 """
 
+from collections.abc import Callable
+
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -36,6 +38,7 @@ from courses.models import (
     Quiz,
     Trainee,
     TrainingClass,
+    User,
 )
 from courses.services import EnrollmentRefused, enroll, withdraw
 
@@ -97,6 +100,12 @@ class ScopedModelViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+# Apps that build on courses add their own buttons to a class's edit screen here
+# (certificates adds "Giấy chứng nhận"): courses never imports them.
+# Each is called with the class and the user, and gives a button or None.
+CLASS_HEADER_BUTTONS: list[Callable[[TrainingClass, User], Button | None]] = []
+
+
 class TrainingClassEditView(ScopedEditView):
     @cached_property
     def header_more_buttons(self):
@@ -125,6 +134,10 @@ class TrainingClassEditView(ScopedEditView):
                 priority=40,
             )
         )
+        for make in CLASS_HEADER_BUTTONS:
+            button = make(self.object, self.request.user)
+            if button is not None:
+                buttons.append(button)
         return buttons
 
 

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("search/", cms_views.search, name="search"),
     path("bai-hoc/<int:lesson_id>/", cms_views.lesson_redirect, name="lesson-redirect"),
     path("", include("courses.urls")),
+    path("", include("certificates.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include(wagtail_urls)),

@@ -150,6 +150,13 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous visitors get whole pages from the cache; publishing purges it.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
+# Public certificate checks allowed per client address per minute, and how many
+# proxies (nginx) stand in front of the app and append to X-Forwarded-For.
+CERTIFICATE_VERIFY_PER_MINUTE = int(
+    os.environ.get("CERTIFICATE_VERIFY_PER_MINUTE", "30")
+)
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 # Celery. With no broker configured (the embedded default) tasks run in-process, so
 # `make run` needs nothing but Python.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
@@ -166,6 +173,10 @@ CELERY_BEAT_SCHEDULE = {
     "close-overdue-quiz-attempts": {
         "task": "courses.close_overdue_quiz_attempts",
         "schedule": 60.0,
+    },
+    "requeue-pending-certificates": {
+        "task": "certificates.requeue_pending_certificates",
+        "schedule": 5 * 60.0,
     },
     "purge-stale-roster-uploads": {
         "task": "courses.purge_stale_roster_uploads",

@@ -1,0 +1,463 @@
+"""Issuing certificates: one per enrollment, numbered in the organiser's register.
+
+Issuing writes the certificate (every printed value frozen, a register number, a
+verification code) in one transaction; its PDF is rendered afterwards by a task, and
+`requeue_pending_certificates` re-queues any whose task was lost.
+"""
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from functools import partial
+
+from celery import current_app
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from certificates import pdf
+from certificates.models import (
+    Certificate,
+    CertificateRevision,
+    CertificateTemplate,
+    RegisterCounter,
+)
+from certificates.printed import Printed, add_months, dmy, fill_wording
+from courses.completion import unmet_requirements
+from courses.models import Enrollment, Organisation, TrainingClass, User
+from courses.services.enrollment import completion_facts
+
+logger = logging.getLogger(__name__)
+
+RENDER_TASK = "certificates.render_certificate_pdf"
+# A pending certificate whose render task has not finished after this long is
+# assumed lost (broker down, worker killed) and queued again.
+PENDING_GRACE = dt.timedelta(minutes=2)
+
+PRINTED_FIELDS = [
+    "holder_name",
+    "holder_birth",
+    "holder_unit",
+    "holder_role",
+    "course_title",
+    "class_title",
+    "class_code",
+    "class_starts_on",
+    "class_ends_on",
+    "class_place",
+    "parent_body",
+    "issuing_body",
+    "title",
+    "wording",
+    "result_label",
+    "result",
+    "place",
+    "signer_title",
+    "signer_name",
+    "issued_on",
+    "expires_on",
+    "register_number",
+]
+
+
+class CertificateError(Exception):
+    """A certificate cannot be issued or changed; the message says why."""
+
+
+class NotQualified(CertificateError):
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__(" ".join(reasons))
+        self.reasons = reasons
+
+
+class NoTemplate(CertificateError):
+    pass
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One trainee of a class, as the bulk-issue preview shows them."""
+
+    enrollment: Enrollment
+    certificate: Certificate | None
+    unmet: list[str]
+
+    @property
+    def qualifies(self) -> bool:
+        return self.certificate is None and not self.unmet
+
+
+def template_for(organisation: Organisation) -> CertificateTemplate | None:
+    """The organisation's default template, else the nearest parent's."""
+    seen: set[int] = set()
+    current: Organisation | None = organisation
+    while current is not None and current.pk not in seen:
+        seen.add(current.pk)
+        template = CertificateTemplate.objects.filter(
+            organisation=current, is_default=True
+        ).first()
+        if template is not None:
+            return template
+        current = current.parent
+    return None
+
+
+def unmet_for(enrollment: Enrollment) -> list[str]:
+    """Why this enrollment does not (yet) earn a certificate; empty if it does."""
+    if enrollment.status != Enrollment.Status.ACTIVE:
+        return [_("Học viên đã rút khỏi lớp.")]
+    if enrollment.completed_at is not None:
+        return []
+    return unmet_requirements(completion_facts(enrollment))
+
+
+def qualification(training_class: TrainingClass) -> list[Candidate]:
+    """Everyone in the class: who qualifies, who has one, who does not and why."""
+    enrollments = (
+        Enrollment.objects.filter(training_class=training_class)
+        .select_related("trainee", "certificate")
+        .order_by("trainee__given_name", "trainee__full_name")
+    )
+    candidates = []
+    for enrollment in enrollments:
+        certificate = getattr(enrollment, "certificate", None)
+        unmet = [] if certificate is not None else unmet_for(enrollment)
+        candidates.append(Candidate(enrollment, certificate, unmet))
+    return candidates
+
+
+def _next_register_seq(organisation_id: int, year: int) -> int:
+    # The UPDATE holds the counter's row lock until commit, so concurrent issues
+    # queue here and a rolled-back issue gives its number back.
+    RegisterCounter.objects.bulk_create(
+        [RegisterCounter(organisation_id=organisation_id, year=year)],
+        ignore_conflicts=True,
+    )
+    counter = RegisterCounter.objects.filter(organisation_id=organisation_id, year=year)
+    counter.update(last_number=F("last_number") + 1)
+    return counter.values_list("last_number", flat=True).get()
+
+
+def _frozen_values(
+    enrollment: Enrollment, template: CertificateTemplate, result: str
+) -> dict:
+    trainee = enrollment.trainee
+    training_class = enrollment.training_class
+    organisation = training_class.organisation
+    with translation.override("vi"):
+        role = trainee.get_role_display() if trainee.role != "other" else ""
+        birth = (
+            dmy(trainee.birth_date)
+            if trainee.birth_date
+            else (str(trainee.birth_year) if trainee.birth_year else "")
+        )
+        unit = ", ".join(
+            part for part in (trainee.village, trainee.unit_label) if part
+        ) or (trainee.organisation.name if trainee.organisation_id else "")
+        values = {
+            "holder_name": trainee.full_name,
+            "holder_birth": birth,
+            "holder_unit": unit,
+            "holder_role": role,
+            "course_title": training_class.course.title,
+            "class_title": training_class.title,
+            "class_code": training_class.code,
+            "class_starts_on": training_class.starts_on,
+            "class_ends_on": training_class.ends_on,
+            "class_place": training_class.venue or training_class.unit_label,
+            "parent_body": (template.parent_body or "").upper(),
+            "issuing_body": (template.issuing_body or organisation.name).upper(),
+            "title": template.title,
+            "result_label": template.result_label,
+            "result": result or template.default_result,
+            "place": template.place,
+            "signer_title": template.signer_title,
+            "signer_name": template.signer_name,
+        }
+        values["wording"] = fill_wording(
+            template.wording,
+            {
+                "ho_ten": values["holder_name"],
+                "ngay_sinh": birth,
+                "don_vi": unit,
+                "chuc_danh": role,
+                "khoa_hoc": values["course_title"],
+                "lop": values["class_title"],
+                "ma_lop": values["class_code"],
+                "tu_ngay": dmy(training_class.starts_on),
+                "den_ngay": dmy(training_class.ends_on),
+                "dia_diem": values["class_place"],
+                "don_vi_to_chuc": organisation.name,
+                "ket_qua": values["result"],
+            },
+        )
+    return values
+
+
+def _queue_render(certificate_id: int) -> None:
+    # By name, so that services need not import the tasks module that imports them;
+    # the signature still honours eager mode in the embedded default.
+    current_app.signature(RENDER_TASK, args=(certificate_id,)).delay()
+
+
+@transaction.atomic
+def issue_certificate(
+    *,
+    enrollment: Enrollment,
+    by: User | None = None,
+    override_reason: str = "",
+    result: str = "",
+) -> Certificate:
+    """Issue the enrollment's certificate, or return the one it already has.
+
+    Without an override reason the class's completion rule must be met.
+    """
+    enrollment = (
+        Enrollment.objects.select_for_update(of=("self",))
+        .select_related(
+            "trainee__organisation",
+            "training_class__course",
+            "training_class__organisation",
+        )
+        .get(pk=enrollment.pk)
+    )
+    existing = Certificate.objects.filter(enrollment=enrollment).first()
+    if existing is not None:
+        return existing
+    override_reason = override_reason.strip()
+    if not override_reason:
+        unmet = unmet_for(enrollment)
+        if unmet:
+            raise NotQualified(unmet)
+    elif by is None:
+        raise CertificateError(_("Cấp ngoại lệ phải ghi người cấp."))
+    organisation = enrollment.training_class.organisation
+    template = template_for(organisation)
+    if template is None:
+        raise NoTemplate(
+            _("Đơn vị «%(name)s» chưa có mẫu giấy chứng nhận mặc định.")
+            % {"name": organisation.name}
+        )
+    issued_on = timezone.localdate()
+    seq = _next_register_seq(organisation.pk, issued_on.year)
+    certificate = Certificate.objects.create(
+        enrollment=enrollment,
+        template=template,
+        organisation=organisation,
+        register_year=issued_on.year,
+        register_seq=seq,
+        register_number=f"{seq:03d}/{issued_on.year}/{template.register_suffix}",
+        issued_on=issued_on,
+        expires_on=(
+            add_months(issued_on, template.validity_months)
+            if template.validity_months
+            else None
+        ),
+        issued_by=by,
+        override_reason=override_reason,
+        **_frozen_values(enrollment, template, result),
+    )
+    transaction.on_commit(partial(_queue_render, certificate.pk))
+    return certificate
+
+
+def issue_certificate_on_completion(*, enrollment: Enrollment) -> Certificate | None:
+    """The `enrollment_completed` listener: issue now, or leave it to the organiser.
+
+    Runs after the trainee's own request committed; a missing template must not turn
+    their last lesson into an error page.
+    """
+    try:
+        return issue_certificate(enrollment=enrollment)
+    except CertificateError as error:
+        logger.warning(
+            "certificate not issued for enrollment %s: %s",
+            enrollment.pk,
+            type(error).__name__,
+        )
+        return None
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    issued: list[Certificate]
+    skipped: list[Candidate]
+
+
+def issue_for_class(*, training_class: TrainingClass, by: User | None) -> BulkResult:
+    """Issue to everyone in the class who qualifies; the rest are listed with why."""
+    issued, skipped = [], []
+    for candidate in qualification(training_class):
+        if not candidate.qualifies:
+            skipped.append(candidate)
+            continue
+        try:
+            issued.append(issue_certificate(enrollment=candidate.enrollment, by=by))
+        except CertificateError as error:
+            skipped.append(Candidate(candidate.enrollment, None, [str(error)]))
+    return BulkResult(issued, skipped)
+
+
+@transaction.atomic
+def revoke_certificate(
+    *, certificate: Certificate, by: User, reason: str
+) -> Certificate:
+    reason = reason.strip()
+    if not reason:
+        raise CertificateError(_("Phải ghi lý do thu hồi."))
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.status == Certificate.Status.REVOKED:
+        return certificate
+    certificate.status = Certificate.Status.REVOKED
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = by
+    certificate.revoke_reason = reason
+    certificate.save(
+        update_fields=["status", "revoked_at", "revoked_by", "revoke_reason"]
+    )
+    return certificate
+
+
+def printed_snapshot(certificate: Certificate) -> dict:
+    values = {name: getattr(certificate, name) for name in PRINTED_FIELDS}
+    return {
+        name: value.isoformat() if isinstance(value, dt.date) else value
+        for name, value in values.items()
+    }
+
+
+@transaction.atomic
+def reissue_certificate(
+    *, certificate: Certificate, by: User, reason: str, result: str = ""
+) -> Certificate:
+    """Print the certificate again from corrected records, keeping the old edition.
+
+    The register number and verification code stay: the paper in the holder's hands
+    still verifies, and shows the corrected values.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise CertificateError(_("Phải ghi lý do cấp lại."))
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.status == Certificate.Status.REVOKED:
+        raise CertificateError(_("Giấy chứng nhận đã thu hồi, không cấp lại được."))
+    CertificateRevision.objects.create(
+        certificate=certificate,
+        edition=certificate.edition,
+        printed=printed_snapshot(certificate),
+        pdf=certificate.pdf.name,
+        reason=reason,
+        replaced_by=by,
+    )
+    enrollment = Enrollment.objects.select_related(
+        "trainee__organisation",
+        "training_class__course",
+        "training_class__organisation",
+    ).get(pk=certificate.enrollment_id)
+    for name, value in _frozen_values(
+        enrollment, certificate.template, result or certificate.result
+    ).items():
+        setattr(certificate, name, value)
+    certificate.edition += 1
+    certificate.status = Certificate.Status.PENDING
+    certificate.pdf = ""
+    certificate.rendered_at = None
+    certificate.queued_at = timezone.now()
+    certificate.save()
+    transaction.on_commit(partial(_queue_render, certificate.pk))
+    return certificate
+
+
+def verify_url(certificate: Certificate) -> str:
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    with translation.override("vi"):
+        path = reverse("certificates:verify", args=[certificate.verification_code])
+    return f"{base}{path}"
+
+
+def printed_for(certificate: Certificate) -> Printed:
+    template = certificate.template
+    signature = None
+    if template.signature_image:
+        with template.signature_image.open("rb") as image:
+            signature = image.read()
+    return Printed(
+        parent_body=certificate.parent_body,
+        issuing_body=certificate.issuing_body,
+        title=certificate.title,
+        holder_name=certificate.holder_name,
+        holder_birth=certificate.holder_birth,
+        holder_unit=certificate.holder_unit,
+        holder_role=certificate.holder_role,
+        wording=certificate.wording,
+        result_label=certificate.result_label,
+        result=certificate.result,
+        place=certificate.place,
+        issued_on=certificate.issued_on,
+        signer_title=certificate.signer_title,
+        signer_name=certificate.signer_name,
+        register_number=certificate.register_number,
+        verify_url=verify_url(certificate),
+        expires_on=certificate.expires_on,
+        signature_image=signature,
+    )
+
+
+def queue_issuance(enrollment_ids: list[int]) -> None:
+    """Hand a large batch to the workers, one task per enrollment (each idempotent)."""
+    task = current_app.signature("certificates.issue_certificate_for_enrollment")
+    for enrollment_id in enrollment_ids:
+        task.clone(args=(enrollment_id,)).delay()
+
+
+def requeue_pending_certificates(*, now: dt.datetime | None = None) -> int:
+    """Queue again the renders of certificates pending longer than the grace period."""
+    now = now or timezone.now()
+    stuck = list(
+        Certificate.objects.pending()
+        .filter(queued_at__lt=now - PENDING_GRACE)
+        .values_list("pk", flat=True)
+    )
+    Certificate.objects.filter(pk__in=stuck).update(queued_at=now)
+    for certificate_id in stuck:
+        _queue_render(certificate_id)
+    return len(stuck)
+
+
+def pdf_name(certificate: Certificate) -> str:
+    year, pk, edition = certificate.register_year, certificate.pk, certificate.edition
+    return f"certificates/{year}/{pk}-{edition}.pdf"
+
+
+def render_certificate(*, certificate_id: int) -> Certificate | None:
+    """Render and store the certificate's PDF once; pending becomes issued.
+
+    Safe to run twice or at once on two workers: the row lock serialises them and
+    the second finds the file already there.
+    """
+    with transaction.atomic():
+        certificate = (
+            Certificate.objects.select_for_update(of=("self",))
+            .select_related("template")
+            .filter(pk=certificate_id)
+            .first()
+        )
+        if certificate is None:
+            return None
+        if certificate.pdf and certificate.rendered_at is not None:
+            return certificate
+        name = pdf_name(certificate)
+        storage = certificate.pdf.storage
+        if storage.exists(name):
+            storage.delete(name)
+        stored = storage.save(name, ContentFile(pdf.render(printed_for(certificate))))
+        certificate.pdf.name = stored
+        certificate.rendered_at = timezone.now()
+        if certificate.status == Certificate.Status.PENDING:
+            certificate.status = Certificate.Status.ISSUED
+        certificate.save(update_fields=["pdf", "rendered_at", "status"])
+        return certificate
