@@ -97,6 +97,7 @@ def sample_printed(template: CertificateTemplate, *, today: dt.date) -> Printed:
             "tu_ngay": dmy(today),
             "den_ngay": dmy(today),
             "dia_diem": SAMPLE_PLACE,
+            "noi_hoc": f"tại {SAMPLE_PLACE}",
             "don_vi_to_chuc": organisation.name,
             "ket_qua": result,
         },

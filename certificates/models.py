@@ -31,13 +31,16 @@ PLACEHOLDERS = {
     "tu_ngay": _("ngày bắt đầu lớp"),
     "den_ngay": _("ngày kết thúc lớp"),
     "dia_diem": _("địa điểm"),
+    "noi_hoc": _(
+        "«tại <địa điểm>», hoặc «theo hình thức trực tuyến» cho lớp trực tuyến"
+    ),
     "don_vi_to_chuc": _("đơn vị tổ chức"),
     "ket_qua": _("kết quả"),
 }
 
 DEFAULT_WORDING = (
     "Đã hoàn thành lớp tập huấn «{khoa_hoc}» tổ chức từ ngày {tu_ngay} đến ngày "
-    "{den_ngay} tại {dia_diem}."
+    "{den_ngay} {noi_hoc}."
 )
 
 # 24 URL-safe characters: 144 random bits, unrelated to any id.
@@ -117,7 +120,8 @@ class CertificateTemplate(models.Model):
         validators=[validate_wording],
         help_text=_(
             "Chỗ điền: {ho_ten}, {ngay_sinh}, {don_vi}, {chuc_danh}, {khoa_hoc}, "
-            "{lop}, {ma_lop}, {tu_ngay}, {den_ngay}, {dia_diem}, {don_vi_to_chuc}, "
+            "{lop}, {ma_lop}, {tu_ngay}, {den_ngay}, {dia_diem}, {noi_hoc}, "
+            "{don_vi_to_chuc}, "
             "{ket_qua}."
         ),
     )
@@ -258,6 +262,8 @@ class Certificate(models.Model):
         default=new_verification_code,
         editable=False,
     )
+    # The QR code of the verify address, encoded once at issue (certificates.qr).
+    verification_qr = models.TextField(editable=False, blank=True)
     issued_on = models.DateField(_("ngày cấp"))
     expires_on = models.DateField(_("hết hạn ngày"), null=True, blank=True)
     edition = models.PositiveSmallIntegerField(_("lần cấp"), default=1)

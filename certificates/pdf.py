@@ -6,20 +6,19 @@ class print run of 100 certificates must stay fast. Liberation Serif is embedded
 """
 
 import io
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-import qrcode
 from django.utils.translation import gettext as _
-from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from certificates import qr
 from certificates.printed import Printed, dmy, place_and_date
+from certificates.qr import QrBitmap
 from courses.exports.pdf import MOTTO, NATION, SERIF, SERIF_BOLD, _register_fonts
 from courses.vietnamese import nfc
 
@@ -35,7 +34,6 @@ WORDING_WIDTH = WIDTH - 2 * MARGIN - 60 * mm
 QR_SIZE = 28 * mm
 SIGNATURE_HEIGHT = 35 * mm
 SIGNATURE_MAX_WIDTH = 90 * mm
-_DARK_RUN = re.compile(b"\x01+")
 
 
 def render(printed: Printed) -> bytes:
@@ -50,8 +48,9 @@ def render_many(printeds: Iterable[Printed]) -> bytes:
     # Initial font set so the PDF names no font it does not embed (Helvetica).
     canvas = Canvas(out, pagesize=PAGE, initialFontName=SERIF)
     pages = 0
+    labels = _labels()
     for printed in printeds:
-        _draw_page(canvas, printed)
+        _draw_page(canvas, printed, labels)
         canvas.showPage()
         pages += 1
     if not pages:
@@ -63,53 +62,62 @@ def render_many(printeds: Iterable[Printed]) -> bytes:
     return out.getvalue()
 
 
-def qr_rectangles(data: str) -> list[tuple[int, int, int]]:
-    """The dark modules of `data`'s QR code as (row, first column, length) runs."""
-    return _runs(_qr_matrix(data))
-
-
-def _qr_matrix(data: str) -> list[list[bool]]:
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
-    code.add_data(data)
-    code.make(fit=True)
-    return code.get_matrix()
-
-
-def _runs(matrix: list[list[bool]]) -> list[tuple[int, int, int]]:
-    runs = []
-    for row, modules in enumerate(matrix):
-        # bytes() and a regular expression find the runs in C, not module by module.
-        for run in _DARK_RUN.finditer(bytes(modules)):
-            runs.append((row, run.start(), run.end() - run.start()))
-    return runs
-
-
 @lru_cache(maxsize=8)
 def _signature(image: bytes) -> ImageReader:
     # One signer signs a whole class: decode the image once, not once a page.
     return ImageReader(io.BytesIO(image))
 
 
-def _draw_page(canvas: Canvas, printed: Printed) -> None:
+def _labels() -> dict[str, str]:
+    # Translated once a print run, not once a page.
+    return {
+        "number": _("Số: %(number)s"),
+        "name": _("Ông/Bà: %(name)s"),
+        "birth": _("Ngày sinh: %(birth)s"),
+        "unit": _("Đơn vị: %(unit)s"),
+        "role": _("Chức danh: %(role)s"),
+        "expiry": _("Có giá trị đến ngày %(date)s"),
+        "check": _("Kiểm tra giấy chứng nhận:"),
+    }
+
+
+def _draw_page(canvas: Canvas, printed: Printed, labels: dict[str, str]) -> None:
     _draw_border(canvas)
-    _draw_header(canvas, printed)
-    y = _draw_body(canvas, printed, HEIGHT - MARGIN - 115)
+    _draw_header(canvas, printed, labels)
+    y = _draw_body(canvas, printed, HEIGHT - MARGIN - 115, labels)
     _draw_signer(canvas, printed, min(y - 12, MARGIN + 150))
-    _draw_verification(canvas, nfc(printed.verify_url))
+    _draw_verification(canvas, nfc(printed.verify_url), printed.qr, labels)
+
+
+# The double border, the same on every page: written once as PDF operators.
+BORDER = (
+    f"q 1.6 w {8 * mm:.2f} {8 * mm:.2f} {WIDTH - 16 * mm:.2f} {HEIGHT - 16 * mm:.2f} "
+    f"re S 0.5 w {10 * mm:.2f} {10 * mm:.2f} {WIDTH - 20 * mm:.2f} "
+    f"{HEIGHT - 20 * mm:.2f} re S Q"
+)
 
 
 def _draw_border(canvas: Canvas) -> None:
-    canvas.setLineWidth(1.6)
-    canvas.rect(8 * mm, 8 * mm, WIDTH - 16 * mm, HEIGHT - 16 * mm)
-    canvas.setLineWidth(0.5)
-    canvas.rect(10 * mm, 10 * mm, WIDTH - 20 * mm, HEIGHT - 20 * mm)
+    canvas.addLiteral(BORDER)
+
+
+# A class run repeats most lines on every page (bodies, motto, wording, signer):
+# measure each once. Names and numbers differ, so the caches stay bounded.
+@lru_cache(maxsize=4096)
+def _width(text: str, font: str, size: float) -> float:
+    return stringWidth(text, font, size)
+
+
+@lru_cache(maxsize=512)
+def _split(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
+    return tuple(simpleSplit(text, font, size, width))
 
 
 def _centred(
     canvas: Canvas, x: float, y: float, text: str, font: str, size: float
 ) -> None:
     canvas.setFont(font, size)
-    canvas.drawCentredString(x, y, text)
+    canvas.drawString(x - _width(text, font, size) / 2, y, text)
 
 
 def _rule(canvas: Canvas, x: float, y: float, width: float) -> None:
@@ -117,40 +125,42 @@ def _rule(canvas: Canvas, x: float, y: float, width: float) -> None:
     canvas.line(x - width / 2, y, x + width / 2, y)
 
 
-def _draw_header(canvas: Canvas, printed: Printed) -> None:
+def _draw_header(canvas: Canvas, printed: Printed, labels: dict[str, str]) -> None:
     y = HEIGHT - MARGIN
     for text, font in (
         (printed.parent_body, SERIF),
         (printed.issuing_body, SERIF_BOLD),
     ):
         # Official practice: the bodies' names in capitals, wrapped in their column.
-        for line in simpleSplit(nfc(nfc(text).upper()), font, 12, LEFT_WIDTH):
+        for line in _split(nfc(nfc(text).upper()), font, 12, LEFT_WIDTH):
             _centred(canvas, LEFT_X, y, line, font, 12)
             y -= 15
     # The rule under the issuing body is about a third of its name.
-    issuer = stringWidth(nfc(printed.issuing_body).upper(), SERIF_BOLD, 12)
+    issuer = _width(nfc(printed.issuing_body).upper(), SERIF_BOLD, 12)
     _rule(canvas, LEFT_X, y + 8, max(40, min(issuer, LEFT_WIDTH) / 3))
-    number = _("Số: %(number)s") % {"number": nfc(printed.register_number)}
+    number = labels["number"] % {"number": nfc(printed.register_number)}
     _centred(canvas, LEFT_X, y - 12, number, SERIF, 12)
 
     top = HEIGHT - MARGIN
     _centred(canvas, RIGHT_X, top, NATION, SERIF_BOLD, 12)
     _centred(canvas, RIGHT_X, top - 16, MOTTO, SERIF_BOLD, 13)
-    _rule(canvas, RIGHT_X, top - 23, stringWidth(MOTTO, SERIF_BOLD, 13))
+    _rule(canvas, RIGHT_X, top - 23, _width(MOTTO, SERIF_BOLD, 13))
 
 
-def _draw_body(canvas: Canvas, printed: Printed, y: float) -> float:
+def _draw_body(
+    canvas: Canvas, printed: Printed, y: float, labels: dict[str, str]
+) -> float:
     """Title, holder and wording from `y` down; returns where the text ended."""
     centre = WIDTH / 2
     _centred(canvas, centre, y, nfc(printed.title).upper(), SERIF_BOLD, 26)
     y -= 38
-    name = _("Ông/Bà: %(name)s") % {"name": nfc(printed.holder_name)}
+    name = labels["name"] % {"name": nfc(printed.holder_name)}
     _centred(canvas, centre, y, name, SERIF_BOLD, 18)
     y -= 24
     details = (
-        (_("Ngày sinh: %(birth)s"), "birth", printed.holder_birth),
-        (_("Đơn vị: %(unit)s"), "unit", printed.holder_unit),
-        (_("Chức danh: %(role)s"), "role", printed.holder_role),
+        (labels["birth"], "birth", printed.holder_birth),
+        (labels["unit"], "unit", printed.holder_unit),
+        (labels["role"], "role", printed.holder_role),
     )
     for template, key, value in details:
         if value.strip():
@@ -160,7 +170,7 @@ def _draw_body(canvas: Canvas, printed: Printed, y: float) -> float:
     wording = nfc(printed.wording)
     # A long wording shrinks rather than runs into the signature block.
     for size in (14, 13, 12, 11):
-        lines = simpleSplit(wording, SERIF, size, WORDING_WIDTH)
+        lines = _split(wording, SERIF, size, WORDING_WIDTH)
         if len(lines) <= 4:
             break
     for line in lines:
@@ -171,7 +181,7 @@ def _draw_body(canvas: Canvas, printed: Printed, y: float) -> float:
         _centred(canvas, centre, y, result, SERIF_BOLD, 13)
         y -= 18
     if printed.expires_on:
-        expiry = _("Có giá trị đến ngày %(date)s") % {"date": dmy(printed.expires_on)}
+        expiry = labels["expiry"] % {"date": dmy(printed.expires_on)}
         _centred(canvas, centre, y, expiry, SERIF_ITALIC, 12)
         y -= 18
     return y
@@ -199,20 +209,18 @@ def _draw_signer(canvas: Canvas, printed: Printed, y: float) -> None:
     _centred(canvas, RIGHT_X, bottom - 14, nfc(printed.signer_name), SERIF_BOLD, 13)
 
 
-def _draw_verification(canvas: Canvas, url: str) -> None:
+def _draw_verification(
+    canvas: Canvas, url: str, bitmap: QrBitmap | None, labels: dict[str, str]
+) -> None:
     x, y = LEFT_X - QR_SIZE / 2, MARGIN + 8
-    matrix = _qr_matrix(url)
-    canvas.saveState()
-    # Whole-module coordinates: rows of runs meet exactly, with no hairline seams.
-    canvas.translate(x, y + QR_SIZE)
-    module = QR_SIZE / len(matrix)
-    canvas.scale(module, -module)
-    # One filled path of integer rectangles, written as PDF operators: ReportLab's
-    # path object formats every coordinate as a float, which cost more than the rest
-    # of the page.
-    rectangles = " ".join(f"{c} {r} {n} 1 re" for r, c, n in _runs(matrix))
-    canvas.addLiteral(f"{rectangles} f")
-    canvas.restoreState()
-    _centred(canvas, LEFT_X, y + QR_SIZE + 10, _("Kiểm tra giấy chứng nhận:"), SERIF, 9)
-    size = min(8.0, 8 * LEFT_WIDTH / max(stringWidth(url, SERIF, 8), 1))
+    bitmap = bitmap or qr.encode(url)
+    # An inline 1-bit image, one module a pixel, scaled up without smoothing: a few
+    # hundred bytes a page, where drawing modules as paths cost more than the text.
+    canvas.addLiteral(
+        f"q {QR_SIZE:.2f} 0 0 {QR_SIZE:.2f} {x:.2f} {y:.2f} cm "
+        f"BI /W {bitmap.size} /H {bitmap.size} /BPC 1 /CS /G /I false /F /AHx "
+        f"ID {bitmap.bits.hex()}> EI Q"
+    )
+    _centred(canvas, LEFT_X, y + QR_SIZE + 10, labels["check"], SERIF, 9)
+    size = min(8.0, 8 * LEFT_WIDTH / max(_width(url, SERIF, 8), 1))
     _centred(canvas, LEFT_X, y - 13, url, SERIF, size)

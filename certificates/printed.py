@@ -7,6 +7,7 @@ import datetime as dt
 import string
 from dataclasses import dataclass
 
+from certificates.qr import QrBitmap
 from courses.vietnamese import nfc
 
 
@@ -30,6 +31,8 @@ class Printed:
     verify_url: str
     expires_on: dt.date | None = None
     signature_image: bytes | None = None
+    # Frozen at issue; None (a template preview) encodes `verify_url` when drawn.
+    qr: QrBitmap | None = None
 
 
 def dmy(day: dt.date) -> str:

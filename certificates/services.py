@@ -19,14 +19,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from certificates import pdf
+from certificates import pdf, qr
 from certificates.models import (
     Certificate,
     CertificateRevision,
     CertificateTemplate,
     RegisterCounter,
+    new_verification_code,
 )
 from certificates.printed import Printed, add_months, dmy, fill_wording
+from certificates.qr import QrBitmap
 from courses.completion import unmet_requirements
 from courses.models import Enrollment, Organisation, TrainingClass, User
 from courses.services.enrollment import completion_facts
@@ -191,6 +193,11 @@ def _frozen_values(
                 "tu_ngay": dmy(training_class.starts_on),
                 "den_ngay": dmy(training_class.ends_on),
                 "dia_diem": values["class_place"],
+                "noi_hoc": (
+                    "theo hình thức trực tuyến"
+                    if training_class.mode == TrainingClass.Mode.ONLINE
+                    else f"tại {values['class_place']}"
+                ),
                 "don_vi_to_chuc": organisation.name,
                 "ket_qua": values["result"],
             },
@@ -243,6 +250,9 @@ def issue_certificate(
             % {"name": organisation.name}
         )
     issued_on = timezone.localdate()
+    # Encoded before the register is locked: other issues need not wait for it.
+    code = new_verification_code()
+    verification_qr = qr.encode(verify_url_for(code)).to_text()
     seq = _next_register_seq(organisation.pk, issued_on.year)
     certificate = Certificate.objects.create(
         enrollment=enrollment,
@@ -251,6 +261,8 @@ def issue_certificate(
         register_year=issued_on.year,
         register_seq=seq,
         register_number=f"{seq:03d}/{issued_on.year}/{template.register_suffix}",
+        verification_code=code,
+        verification_qr=verification_qr,
         issued_on=issued_on,
         expires_on=(
             add_months(issued_on, template.validity_months)
@@ -372,11 +384,15 @@ def reissue_certificate(
     return certificate
 
 
-def verify_url(certificate: Certificate) -> str:
+def verify_url_for(code: str) -> str:
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     with translation.override("vi"):
-        path = reverse("certificates:verify", args=[certificate.verification_code])
+        path = reverse("certificates:verify", args=[code])
     return f"{base}{path}"
+
+
+def verify_url(certificate: Certificate) -> str:
+    return verify_url_for(certificate.verification_code)
 
 
 def printed_for(certificate: Certificate) -> Printed:
@@ -404,6 +420,11 @@ def printed_for(certificate: Certificate) -> Printed:
         verify_url=verify_url(certificate),
         expires_on=certificate.expires_on,
         signature_image=signature,
+        qr=(
+            QrBitmap.from_text(certificate.verification_qr)
+            if certificate.verification_qr
+            else None
+        ),
     )
 
 

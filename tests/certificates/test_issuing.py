@@ -337,3 +337,33 @@ def test_simultaneous_issues_give_consecutive_numbers_and_one_per_enrollment(
     numbers = sorted(Certificate.objects.values_list("register_seq", flat=True))
     assert numbers == list(range(1, 13))
     assert Certificate.objects.values("enrollment").distinct().count() == 12
+
+
+def test_an_online_class_is_worded_as_online_not_as_a_place(
+    organisation, certificate_template
+):
+    from courses.models import TrainingClass
+
+    online = TrainingClassFactory(
+        organisation=organisation, mode=TrainingClass.Mode.ONLINE, venue="Trực tuyến"
+    )
+    enrollment = make_enrollment(online)
+    Enrollment.objects.filter(pk=enrollment.pk).update(completed_at=timezone.now())
+
+    certificate = issue_certificate(enrollment=enrollment)
+
+    assert certificate.wording.endswith("theo hình thức trực tuyến.")
+    assert "tại Trực tuyến" not in certificate.wording
+
+
+def test_the_qr_code_is_frozen_at_issue_and_points_at_the_verify_page(
+    completed_enrollment, certificate_template
+):
+    from certificates.qr import QrBitmap, encode
+    from certificates.services import verify_url
+
+    certificate = issue_certificate(enrollment=completed_enrollment)
+
+    assert verify_url(certificate).endswith(f"/verify/{certificate.verification_code}/")
+    frozen = QrBitmap.from_text(certificate.verification_qr)
+    assert frozen == encode(verify_url(certificate))
