@@ -7,6 +7,7 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Chứng nhận")
 
     def ready(self) -> None:
+        import certificates.privacy  # noqa: F401  (registers its personal data)
         from certificates.handlers import on_enrollment_completed
         from certificates.views import dashboard_context
         from courses.dashboard_panels import Panel, register_panel

@@ -9,6 +9,7 @@ import io
 from collections.abc import Iterable
 from functools import lru_cache
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -69,16 +70,18 @@ def _signature(image: bytes) -> ImageReader:
 
 
 def _labels() -> dict[str, str]:
-    # Translated once a print run, not once a page.
-    return {
-        "number": _("Số: %(number)s"),
-        "name": _("Ông/Bà: %(name)s"),
-        "birth": _("Ngày sinh: %(birth)s"),
-        "unit": _("Đơn vị: %(unit)s"),
-        "role": _("Chức danh: %(role)s"),
-        "expiry": _("Có giá trị đến ngày %(date)s"),
-        "check": _("Kiểm tra giấy chứng nhận:"),
-    }
+    # Translated once a print run, not once a page, and always into Vietnamese: the
+    # certificate is a Vietnamese document whatever language the admin is read in.
+    with translation.override("vi"):
+        return {
+            "number": _("Số: %(number)s"),
+            "name": _("Ông/Bà: %(name)s"),
+            "birth": _("Ngày sinh: %(birth)s"),
+            "unit": _("Đơn vị: %(unit)s"),
+            "role": _("Chức danh: %(role)s"),
+            "expiry": _("Có giá trị đến ngày %(date)s"),
+            "check": _("Kiểm tra giấy chứng nhận:"),
+        }
 
 
 def _draw_page(canvas: Canvas, printed: Printed, labels: dict[str, str]) -> None:

@@ -30,7 +30,8 @@ from certificates.models import (
 from certificates.printed import Printed, add_months, dmy, fill_wording
 from certificates.qr import QrBitmap
 from courses.completion import unmet_requirements
-from courses.models import Enrollment, Organisation, TrainingClass, User
+from courses.models import Consent, Enrollment, Organisation, TrainingClass, User
+from courses.privacy import has_withdrawn
 from courses.services.enrollment import completion_facts
 
 logger = logging.getLogger(__name__)
@@ -80,6 +81,14 @@ class NoTemplate(CertificateError):
     pass
 
 
+class ConsentWithdrawn(CertificateError):
+    pass
+
+
+def _consent_withdrawn(enrollment: Enrollment) -> bool:
+    return has_withdrawn(enrollment.trainee, Consent.Purpose.CERTIFICATES)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One trainee of a class, as the bulk-issue preview shows them."""
@@ -112,6 +121,8 @@ def unmet_for(enrollment: Enrollment) -> list[str]:
     """Why this enrollment does not (yet) earn a certificate; empty if it does."""
     if enrollment.status != Enrollment.Status.ACTIVE:
         return [_("Học viên đã rút khỏi lớp.")]
+    if _consent_withdrawn(enrollment):
+        return [_("Học viên đã rút lại sự đồng ý cấp giấy chứng nhận.")]
     if enrollment.completed_at is not None:
         return []
     return unmet_requirements(completion_facts(enrollment))
@@ -236,6 +247,9 @@ def issue_certificate(
     if existing is not None:
         return existing
     override_reason = override_reason.strip()
+    # Not even an override prints the name of someone who said no.
+    if _consent_withdrawn(enrollment):
+        raise ConsentWithdrawn(_("Học viên đã rút lại sự đồng ý cấp giấy chứng nhận."))
     if not override_reason:
         unmet = unmet_for(enrollment)
         if unmet:

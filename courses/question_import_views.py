@@ -13,7 +13,7 @@ from django import forms
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -35,6 +35,11 @@ UPLOAD_DIR = "question-imports"
 SIGNER_SALT = "courses.question_import"
 TOKEN_MAX_AGE = 60 * 60
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _storage():
+    # Uploads awaiting confirmation hold personal data: the private storage has no URL.
+    return storages["private"]
 
 
 def can_import_questions(user) -> bool:
@@ -73,7 +78,7 @@ class QuestionUploadForm(forms.Form):
 
 def _keep(data: bytes, *, course: Course, user, filename: str) -> str:
     """Store the bytes; return a signed token naming them, the course and the user."""
-    name = default_storage.save(
+    name = _storage().save(
         f"{UPLOAD_DIR}/{secrets.token_hex(16)}.xlsx", ContentFile(data)
     )
     return signing.dumps(
@@ -91,7 +96,7 @@ def _pending(token: str, user) -> dict | None:
         f"{UPLOAD_DIR}/"
     ):
         return None
-    if not default_storage.exists(pending["file"]):
+    if not _storage().exists(pending["file"]):
         return None
     return pending
 
@@ -148,13 +153,13 @@ def confirm(request: HttpRequest) -> HttpResponse:
         )
         return redirect("courses_question_import")
     try:
-        with default_storage.open(pending["file"], "rb") as stored:
+        with _storage().open(pending["file"], "rb") as stored:
             data = stored.read()
         result = import_questions(
             file=data, filename=pending["filename"], course=course, dry_run=False
         )
     finally:
-        default_storage.delete(pending["file"])
+        _storage().delete(pending["file"])
     if not result.created:
         # Something changed since the preview (e.g. the same question added meanwhile).
         return _preview(request, result, course=course, filename=pending["filename"])

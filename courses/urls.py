@@ -1,6 +1,7 @@
 from django.urls import path
 
-from courses import views
+from courses import attendance_views, views
+from courses.privacy import views as privacy_views
 from courses.quiz_urls import urlpatterns as quiz_urlpatterns
 
 app_name = "courses"
@@ -30,8 +31,7 @@ urlpatterns = [
 
 urlpatterns += quiz_urlpatterns
 
-# --- Attendance on the spot: roll call, QR check-in, walk-ins, paper evidence ---------
-from courses import attendance_views  # noqa: E402
+# Attendance on the spot: roll call, QR check-in, walk-ins, paper evidence.
 
 urlpatterns += [
     path(
@@ -73,4 +73,19 @@ urlpatterns += [
         name="qr-check-in",
     ),
     path("diem-danh/gop-hoc-vien/", attendance_views.merge, name="merge-trainees"),
+]
+
+# A trainee's own personal data: what is held, a download, requests.
+urlpatterns += [
+    path("du-lieu-cua-toi/", privacy_views.my_data, name="my-data"),
+    path(
+        "du-lieu-cua-toi/tai-ve/",
+        privacy_views.download_my_data,
+        name="download-my-data",
+    ),
+    path(
+        "du-lieu-cua-toi/yeu-cau/",
+        privacy_views.file_data_request,
+        name="file-data-request",
+    ),
 ]

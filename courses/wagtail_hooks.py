@@ -216,3 +216,22 @@ def register_class_export_admin_urls():
     from courses.export_views import export_urls
 
     return export_urls()
+
+
+# --- Data subject requests (courses.privacy): the organisers' queue ------------------
+
+
+@hooks.register("register_admin_viewset")
+def register_data_request_viewset():
+    from wagtail.permissions import register_permission_policy
+
+    from courses.models import DataSubjectRequest
+    from courses.privacy.admin_views import (
+        DataSubjectRequestViewSet,
+        RequestQueuePolicy,
+    )
+
+    register_permission_policy(
+        DataSubjectRequest, RequestQueuePolicy(DataSubjectRequest)
+    )
+    return DataSubjectRequestViewSet()

@@ -10,6 +10,8 @@ from courses.roles import ORGANIZERS, TRAINERS, ensure_role_groups
 from lms.testing import redis_reachable, test_database_is_intact
 from tests.courses.factories import OrganisationFactory, UserFactory
 
+pytest_plugins = ["tests.log_guard"]
+
 
 @pytest.fixture(scope="session")
 def django_db_createdb(request) -> bool:

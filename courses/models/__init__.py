@@ -29,6 +29,7 @@ from courses.models.quizzes import (
     Quiz,
     QuizItem,
 )
+from courses.models.requests import DataSubjectRequest
 from courses.models.trainees import Consent, Trainee
 from courses.models.units import AdminUnit, AdminUnitSuccession, UnitScheme
 
@@ -47,6 +48,7 @@ __all__ = [
     "ClassSession",
     "Consent",
     "Course",
+    "DataSubjectRequest",
     "Enrollment",
     "ExportJob",
     "ExportLog",

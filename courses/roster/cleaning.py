@@ -6,6 +6,7 @@ raises CellProblem with the reason.
 """
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -17,8 +18,9 @@ from openpyxl.utils.datetime import from_excel
 
 from courses.models import Trainee
 from courses.phones import InvalidPhone, display_phone, normalise_phone
+from courses.privacy import mask_national_id
 from courses.roster.reading import Formula, Garbled
-from courses.vietnamese import fold, nfc, nfc_text
+from courses.vietnamese import fold, given_name, nfc, nfc_text
 
 NATIONAL_ID_DIGITS = 12
 # Excel serial numbers of plausible birth dates (1900 … 2100), not years.
@@ -73,8 +75,12 @@ def clean_full_name(raw: object) -> Cleaned:
     name = text_of(raw)
     if not name:
         raise CellProblem(_("Thiếu họ và tên."))
-    if len(name) > 150:
+    # The folded copy and the given name are stored too, in 150 and 50 characters;
+    # folding can lengthen text ("ß" → "ss").
+    if len(name) > 150 or len(fold(name)) > 150:
         raise CellProblem(_("Họ và tên dài quá 150 ký tự."))
+    if len(given_name(name)) > 50:
+        raise CellProblem(_("Tên (chữ cuối của họ và tên) dài quá 50 ký tự."))
     if any(ch.isdigit() for ch in name):
         raise CellProblem(_("Họ và tên có chữ số: “%(name)s”.") % {"name": name})
     return Cleaned(name)
@@ -122,6 +128,8 @@ def clean_birth(raw: object) -> Cleaned:
     if isinstance(raw, dt.date):
         return _birth_from_date(raw)
     if isinstance(raw, int | float) and not isinstance(raw, bool):
+        if not math.isfinite(raw):  # an XLSX number cell may hold 1e999
+            raise CellProblem(_("Ngày sinh “%(text)s” không hợp lệ.") % {"text": raw})
         number = int(raw)
         if _plausible(number):
             return Cleaned((None, number))
@@ -187,21 +195,27 @@ def clean_national_id(raw: object) -> Cleaned:
     text = text_of(raw)
     if not text:
         return Cleaned("")
+    # ASCII digits only: str.isdigit() takes full-width ones, the database does not.
     digits = re.sub(r"[\s.\-]", "", text)
-    if not digits.isdigit():
-        raise CellProblem(_("Số CCCD “%(text)s” chỉ được có chữ số.") % {"text": text})
+    # Messages show the last four characters only: the preview is read by staff who
+    # may lack view_sensitive_trainee, and the row number already points at the cell.
+    if not (digits.isascii() and digits.isdigit()):
+        raise CellProblem(
+            _("Số CCCD “%(text)s” chỉ được có chữ số.")
+            % {"text": mask_national_id(digits)}
+        )
     # Province codes start at 001: Excel drops at most the first two zeros.
     if len(digits) in (NATIONAL_ID_DIGITS - 2, NATIONAL_ID_DIGITS - 1):
         padded = digits.zfill(NATIONAL_ID_DIGITS)
         return Cleaned(
             padded,
-            _("Số CCCD %(text)s bị Excel bỏ số 0 đầu; đã sửa thành %(id)s.")
-            % {"text": text, "id": padded},
+            _("Số CCCD %(id)s bị Excel bỏ số 0 đầu; đã thêm lại.")
+            % {"id": mask_national_id(padded)},
         )
     if len(digits) != NATIONAL_ID_DIGITS:
         raise CellProblem(
             _("Số CCCD “%(text)s” phải có 12 chữ số (đang có %(count)s).")
-            % {"text": text, "count": len(digits)}
+            % {"text": mask_national_id(digits), "count": len(digits)}
         )
     return Cleaned(digits)
 

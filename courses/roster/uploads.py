@@ -1,6 +1,6 @@
 """Uploaded rosters kept between preview and confirm, and purged when left behind.
 
-Files live in the default storage under `roster-uploads/`, named by a random token
+Files live in the private storage under `roster-uploads/`, named by a random token
 the uploader's session holds. Nothing else points at them: a preview never confirmed
 leaves a file that `purge_stale_uploads` removes once it is an hour old.
 """
@@ -9,11 +9,16 @@ import datetime as dt
 import secrets
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.utils import timezone
 
 UPLOAD_DIR = "roster-uploads"
 MAX_AGE = dt.timedelta(hours=1)
+
+
+def _storage():
+    # Uploads awaiting confirmation hold personal data: the private storage has no URL.
+    return storages["private"]
 
 
 def _path(token: str) -> str:
@@ -25,7 +30,7 @@ def _path(token: str) -> str:
 def keep_upload(data: bytes) -> str:
     """Store the bytes; return the token that finds them again."""
     token = secrets.token_hex(16)
-    default_storage.save(_path(token), ContentFile(data))
+    _storage().save(_path(token), ContentFile(data))
     return token
 
 
@@ -34,15 +39,15 @@ def read_upload(token: str) -> bytes | None:
         path = _path(token)
     except ValueError:
         return None
-    if not default_storage.exists(path):
+    if not _storage().exists(path):
         return None
-    with default_storage.open(path, "rb") as stored:
+    with _storage().open(path, "rb") as stored:
         return stored.read()
 
 
 def discard_upload(token: str) -> None:
     try:
-        default_storage.delete(_path(token))
+        _storage().delete(_path(token))
     except ValueError:
         return
 
@@ -51,13 +56,13 @@ def purge_stale_uploads(*, now: dt.datetime | None = None) -> int:
     """Delete uploads older than MAX_AGE; return how many went."""
     now = now or timezone.now()
     try:
-        _dirs, files = default_storage.listdir(UPLOAD_DIR)
+        _dirs, files = _storage().listdir(UPLOAD_DIR)
     except FileNotFoundError:
         return 0
     purged = 0
     for name in files:
         path = f"{UPLOAD_DIR}/{name}"
-        if now - default_storage.get_modified_time(path) > MAX_AGE:
-            default_storage.delete(path)
+        if now - _storage().get_modified_time(path) > MAX_AGE:
+            _storage().delete(path)
             purged += 1
     return purged

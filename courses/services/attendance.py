@@ -19,6 +19,7 @@ from courses.models import (
     AttendanceStatus,
     ClassSession,
     Consent,
+    DataSubjectRequest,
     Enrollment,
     LessonProgress,
     QrCheckIn,
@@ -307,6 +308,7 @@ def merge_trainees(
     Consent.objects.filter(trainee=duplicate).exclude(
         withdrawn_at__isnull=True, purpose__in=held
     ).update(trainee=keep)
+    DataSubjectRequest.objects.filter(trainee=duplicate).update(trainee=keep)
     changed = []
     if keep.user_id is None and duplicate.user_id is not None:
         keep.user_id, duplicate.user_id = duplicate.user_id, None

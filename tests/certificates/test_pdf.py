@@ -230,3 +230,12 @@ def test_a_qr_bitmap_survives_its_stored_text_form():
     for row, column in ((0, 0), (0, last), (last, 0)):
         assert bitmap.is_dark(row, column)
     assert not bitmap.is_dark(1, 1)
+
+
+def test_a_certificate_prints_in_vietnamese_even_from_the_english_admin():
+    with translation.override("en"):
+        (page,) = _pages(render(_printed()))
+    text = _text(page)
+    assert f"Ông/Bà: {NAME}" in text
+    assert "Ngày sinh: 12/03/1985" in text
+    assert "Name:" not in text

@@ -10,7 +10,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from django.core import signing
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
@@ -605,14 +605,14 @@ def test_trainer_previews_then_confirms_and_the_file_is_deleted(
     assert Question.objects.count() == 0
     token = preview.context["token"]
     assert stored_file(token).startswith("question-imports/")
-    assert default_storage.exists(stored_file(token))
+    assert storages["private"].exists(stored_file(token))
 
     confirmed = client.post(CONFIRM, {"token": token}, follow=True)
 
     assert confirmed.status_code == 200
     assert "Đã thêm 4 câu hỏi" in confirmed.content.decode()
     assert Question.objects.filter(category__course=course).count() == 4
-    assert not default_storage.exists(stored_file(token))
+    assert not storages["private"].exists(stored_file(token))
 
 
 def test_a_preview_with_problems_offers_no_confirmation(client, trainer, course):
@@ -675,7 +675,7 @@ def test_a_question_added_since_the_preview_stops_the_import(client, trainer, co
     assert response.status_code == 200
     assert "Nhóm “Sổ A0” đã có câu hỏi này" in response.content.decode()
     assert Question.objects.count() == 1
-    assert not default_storage.exists(stored_file(token))
+    assert not storages["private"].exists(stored_file(token))
 
 
 def test_an_oversized_upload_is_refused_by_the_form(client, trainer, course):

@@ -6,7 +6,7 @@ import io
 import openpyxl
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -79,7 +79,7 @@ def test_organizer_with_import_permission_previews_then_confirms(
         == 2
     )
     assert Enrollment.objects.first().enrolled_by == importer
-    assert default_storage.listdir(UPLOAD_DIR)[1] == []  # the upload is gone
+    assert storages["private"].listdir(UPLOAD_DIR)[1] == []  # the upload is gone
 
 
 def test_confirming_twice_imports_once(client, importer, training_class):
@@ -201,20 +201,20 @@ def test_template_download_has_the_canonical_headers(client, importer):
 def test_uploads_are_kept_for_an_hour_then_purged():
     token = keep_upload(b"STT,Ho va ten")
     path = f"{UPLOAD_DIR}/{token}"
-    created = default_storage.get_modified_time(path)
+    created = storages["private"].get_modified_time(path)
 
     assert purge_stale_uploads(now=created + dt.timedelta(minutes=59)) == 0
-    assert default_storage.exists(path)
+    assert storages["private"].exists(path)
     assert purge_stale_uploads(now=created + dt.timedelta(minutes=61)) == 1
-    assert not default_storage.exists(path)
+    assert not storages["private"].exists(path)
 
 
 def test_purge_task_removes_uploads_older_than_an_hour(monkeypatch):
     token = keep_upload(b"old")
-    created = default_storage.get_modified_time(f"{UPLOAD_DIR}/{token}")
+    created = storages["private"].get_modified_time(f"{UPLOAD_DIR}/{token}")
     monkeypatch.setattr(
         timezone, "now", lambda: created + dt.timedelta(hours=1, seconds=1)
     )
 
     assert purge_stale_roster_uploads() == 1
-    assert not default_storage.exists(f"{UPLOAD_DIR}/{token}")
+    assert not storages["private"].exists(f"{UPLOAD_DIR}/{token}")

@@ -106,3 +106,23 @@ def test_other_organisation_cannot_merge_our_trainees(
     client.force_login(trainer)  # sees the people, may not change them
     assert client.post(reverse("courses:merge-trainees"), data).status_code == 403
     assert Trainee.objects.filter(pk=walk_in.trainee_id).exists()
+
+
+def test_merge_keeps_the_duplicates_data_requests_on_the_kept_trainee(
+    organizer, session
+):
+    from courses.models import DataSubjectRequest
+    from courses.privacy.subject_rights import file_request
+
+    known = enrol(session.training_class, "Lò Văn Thắng")
+    walk_in = enrol(session.training_class, "Lò Văn Thắng")
+    request = file_request(
+        trainee=walk_in.trainee,
+        kind=DataSubjectRequest.Kind.ACCESS,
+        by=organizer,
+    )
+
+    merge_trainees(keep=known.trainee, duplicate=walk_in.trainee, by=organizer)
+
+    request.refresh_from_db()
+    assert request.trainee_id == known.trainee_id
