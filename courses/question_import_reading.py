@@ -25,7 +25,6 @@ text. All text comes out NFC.
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -33,6 +32,7 @@ import openpyxl
 from django.utils.translation import gettext as _
 
 from courses.models import Question
+from courses.roster import xlsx
 from courses.vietnamese import fold, nfc, nfc_text
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -172,25 +172,24 @@ def _sheet_rows(data: bytes, filename: str) -> list[tuple[int, list[object]]]:
                 )
             )
         raise _FileRejected(_("Tệp không phải Excel (.xlsx). Hãy dùng tệp mẫu."))
+    # The zip directory is checked before anything is inflated, the XML counted
+    # before openpyxl parses any of it (courses.roster.xlsx).
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            uncompressed = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        raise _damaged() from exc
-    # Checked from the zip directory alone, before openpyxl inflates anything.
-    if uncompressed > MAX_UNCOMPRESSED_BYTES:
-        raise _FileRejected(
-            _("Tệp Excel khi giải nén quá lớn (trên 50 MB). Hãy chỉ giữ trang câu hỏi.")
-        )
-    try:
+        xlsx.check_package(data, max_uncompressed=MAX_UNCOMPRESSED_BYTES)
         workbook = openpyxl.load_workbook(
             io.BytesIO(data), read_only=True, data_only=False
         )
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+    except xlsx.WorkbookTooLarge as exc:
+        raise _FileRejected(
+            _("Tệp Excel khi giải nén quá lớn (trên 50 MB). Hãy chỉ giữ trang câu hỏi.")
+        ) from exc
+    except xlsx.WorkbookTooComplex as exc:
+        raise _FileRejected(exc.message) from exc
+    except Exception as exc:  # WorkbookDamaged, and openpyxl's many kinds
         raise _damaged() from exc
     try:
         rows: list[tuple[int, list[object]]] = []
-        for number, cells in enumerate(workbook.worksheets[0].iter_rows(), start=1):
+        for number, cells in xlsx.first_sheet_rows(workbook):
             values = [
                 Formula(str(cell.value))
                 if getattr(cell, "data_type", None) == "f"
@@ -202,6 +201,8 @@ def _sheet_rows(data: bytes, filename: str) -> list[tuple[int, list[object]]]:
                 if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
                     raise _too_many_rows()
         return rows
+    except xlsx.WorkbookDamaged as exc:
+        raise _damaged() from exc
     finally:
         workbook.close()
 

@@ -2,7 +2,8 @@
 
 Pure: no ORM. XLSX through openpyxl in read-only mode (values as written: a formula is
 never evaluated), CSV in whatever encoding Excel or a colleague saved it in. Limits are
-checked before any parsing, so a zip bomb is refused from its directory alone.
+checked before any parsing, so a zip bomb is refused from its directory alone and an
+XML or row bomb from a count of the package's XML (courses.roster.xlsx).
 """
 
 import csv
@@ -10,13 +11,12 @@ import io
 import itertools
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 
 import openpyxl
 from django.utils.translation import gettext as _
 
-from courses.roster import legacy
+from courses.roster import legacy, xlsx
 from courses.vietnamese import fold
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -194,37 +194,32 @@ def _row_budget() -> int:
     return MAX_DATA_ROWS + HEADER_SEARCH_ROWS + 1
 
 
-def _check_zip(data: bytes) -> None:
+def _damaged_xlsx() -> RosterFileError:
+    return RosterFileError(
+        _("Tệp Excel bị hỏng, không mở được. Hãy mở bằng Excel và lưu lại.")
+    )
+
+
+def _read_xlsx(data: bytes) -> list[tuple[int, list[object]]]:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            uncompressed = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        raise RosterFileError(
-            _("Tệp Excel bị hỏng, không mở được. Hãy mở bằng Excel và lưu lại.")
-        ) from exc
-    if uncompressed > MAX_UNCOMPRESSED_BYTES:
+        xlsx.check_package(data, max_uncompressed=MAX_UNCOMPRESSED_BYTES)
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=False
+        )
+    except xlsx.WorkbookTooLarge as exc:
         raise RosterFileError(
             _(
                 "Tệp Excel khi giải nén quá lớn (trên 50 MB). Hãy chỉ giữ lại trang "
                 "danh sách học viên."
             )
-        )
-
-
-def _read_xlsx(data: bytes) -> list[tuple[int, list[object]]]:
-    _check_zip(data)
-    try:
-        workbook = openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=False
-        )
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise RosterFileError(
-            _("Tệp Excel bị hỏng, không mở được. Hãy mở bằng Excel và lưu lại.")
         ) from exc
+    except xlsx.WorkbookTooComplex as exc:
+        raise RosterFileError(exc.message) from exc
+    except Exception as exc:  # WorkbookDamaged, and openpyxl's many kinds
+        raise _damaged_xlsx() from exc
     try:
-        sheet = workbook.worksheets[0]
         rows: list[tuple[int, list[object]]] = []
-        for number, cells in enumerate(sheet.iter_rows(), start=1):
+        for number, cells in xlsx.first_sheet_rows(workbook):
             values = [
                 Formula(str(cell.value))
                 if getattr(cell, "data_type", None) == "f"
@@ -236,6 +231,8 @@ def _read_xlsx(data: bytes) -> list[tuple[int, list[object]]]:
                 if len(rows) > _row_budget():
                     raise _too_many_rows()
         return rows
+    except xlsx.WorkbookDamaged as exc:
+        raise _damaged_xlsx() from exc
     finally:
         workbook.close()
 
@@ -251,11 +248,19 @@ def _read_csv(data: bytes) -> tuple[list[tuple[int, list[object]]], str]:
         dialect = csv.excel
     rows: list[tuple[int, list[object]]] = []
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    for number, cells in enumerate(reader, start=1):
-        if any(cell.strip() for cell in cells):
-            rows.append((number, list(cells)))
-            if len(rows) > _row_budget():
-                raise _too_many_rows()
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if any(cell.strip() for cell in cells):
+                rows.append((number, list(cells)))
+                if len(rows) > _row_budget():
+                    raise _too_many_rows()
+    except csv.Error as exc:  # a cell over 128 KB: most often a quote never closed
+        raise RosterFileError(
+            _(
+                "Tệp CSV có ô dài bất thường (trên 128 KB), thường do thiếu dấu ngoặc "
+                "kép đóng. Hãy mở bằng Excel, kiểm tra rồi lưu lại."
+            )
+        ) from exc
     return rows, encoding
 
 
@@ -293,7 +298,10 @@ def _nfc_cells(rows: list[tuple[int, list[object]]]) -> None:
     for _number, cells in rows:
         for index, cell in enumerate(cells):
             if isinstance(cell, str):
-                cells[index] = unicodedata.normalize("NFC", cell).strip()
+                # A NUL (a broken export, or UTF-16 read as bytes) means nothing in a
+                # cell, and PostgreSQL refuses to store one.
+                text = cell.replace("\x00", "")
+                cells[index] = unicodedata.normalize("NFC", text).strip()
 
 
 def read_table(data: bytes, filename: str = "") -> Table:
@@ -347,7 +355,7 @@ def find_header(table: Table) -> tuple[Columns, list[tuple[int, list[object]]]]:
                 index[name] = column
                 written[name] = str(cells[column])
         ignored = [
-            str(cell)
+            cell.text if isinstance(cell, Formula | Garbled) else str(cell)
             for column, cell in enumerate(cells)
             if column not in matches and cell not in (None, "")
         ]
