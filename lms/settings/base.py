@@ -1,9 +1,11 @@
 """Settings shared by every environment; each value that varies is read from the env."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -46,21 +48,28 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so pages served from it carry the policies too.
+    "lms.security.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lms.security.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.middleware.PersonalisedPageCacheMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -97,13 +106,108 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation."
         "UserAttributeSimilarityValidator"
     },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out sign-in before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Sign-in throttling (django-axes). A training room shares one connection, so failures
+# lock a username *from one address*, never the address: the next trainee in the room
+# still signs in, and the owner of the username still signs in from their phone.
+AXES_ENABLED = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+# The lock lifts 15 minutes after the fifth failure, as the lockout page says, however
+# often the trainee tries meanwhile.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "lms.security.lockout_response"
+# The same client-address rule as the certificate checks (TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "certificates.ratelimit.client_ip"
+# Failed attempts are kept only while they count; a row per successful sign-in would
+# keep every trainee's address and browser for ever.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Password reset: the same neutral answer whether or not the email has an account, and
+# nothing is sent past these limits. The address limit is higher than the email one:
+# a whole class may ask from the training room's connection.
+PASSWORD_RESET_PER_EMAIL_PER_HOUR = 5
+PASSWORD_RESET_PER_ADDRESS_PER_HOUR = 20
+# Wagtail's own reset form (/admin/password_reset/) is not throttled: staff use the
+# site's form, which serves every account.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# Sessions. Trainees sign in on their own phones and keep the session 14 days from the
+# last visit; staff accounts (is_staff, superuser or any role group) reach personal
+# data on shared office computers, so theirs ends 12 hours after sign-in
+# (lms.security.SessionLifetimeMiddleware).
+SESSION_COOKIE_AGE = 14 * 24 * 3600
+STAFF_SESSION_SECONDS = 12 * 3600
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie: forms carry the token.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Browser policy, in every environment so tests and the browser journeys run under it
+# (production adds HTTPS, HSTS and secure cookies).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Lesson videos are embedded from these hosts.
+VIDEO_EMBED_HOSTS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+# The public site runs only its own script files: no inline script, no eval, and no
+# nonces (they could not survive the whole-page cache). Inline styles stay allowed:
+# two course templates hold <style> blocks and Wagtail's responsive embeds set a style
+# attribute. Images are ours or data: (inline QR codes).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": VIDEO_EMBED_HOSTS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Wagtail's admin still has inline scripts (date widgets, inline panels) and inline
+# styles, previews pages in a same-origin frame and shows upload previews from blob:.
+# Only signed-in staff reach these prefixes.
+ADMIN_CSP_URL_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF, *VIDEO_EMBED_HOSTS],
+        "frame-ancestors": [SELF],
+    },
+}
+# Avatars would otherwise come from gravatar.com, telling it each staff email's hash.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Vietnamese first, English second. Formats come from lms/formats: Django's own `vi`
 # locale has no input formats and would read 05/03/2026 as 3 May.
@@ -196,11 +300,15 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "jpg", "png"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents go out through Wagtail's view, which applies the collection's privacy,
+# never by a redirect to the storage's own address: that one is public for good.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-# Shared-password privacy suits neither trainees nor organisers.
-WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
-WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"password": False}
+# Shared-password privacy suits neither trainees nor organisers. Wagtail reads the
+# "SHARED_PASSWORD" key (wagtail.admin.forms.pages and .collections).
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

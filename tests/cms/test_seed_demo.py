@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from cms.models import CoursePage, LessonPage
 from courses.models import Course, Organisation, TrainingClass, User
@@ -18,6 +19,12 @@ def snapshot() -> dict:
             LessonPage.objects.values_list("url_path", "latest_revision_id")
         ),
     }
+
+
+def sign_in(username: str):
+    # django-axes throttles sign-ins per address, so it needs the request.
+    request = RequestFactory().post("/accounts/login/")
+    return authenticate(request, username=username, password="changeme")
 
 
 def test_seed_demo_creates_three_courses_with_five_lessons_each():
@@ -43,10 +50,10 @@ def test_seed_demo_is_idempotent():
 
 def test_demo_accounts_log_in_with_their_roles():
     call_command("seed_demo", verbosity=0)
-    admin = authenticate(username="admin", password="changeme")
-    organizer = authenticate(username="tochuc", password="changeme")
-    trainer = authenticate(username="giangvien", password="changeme")
-    trainee = authenticate(username="hocvien", password="changeme")
+    admin = sign_in("admin")
+    organizer = sign_in("tochuc")
+    trainer = sign_in("giangvien")
+    trainee = sign_in("hocvien")
     assert admin.is_superuser
     assert organizer.groups.filter(name="Tổ chức").exists()
     assert trainer.groups.filter(name="Giảng viên").exists()
