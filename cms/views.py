@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -13,8 +15,11 @@ def search(request: HttpRequest) -> HttpResponse:
     """Lesson search that ignores diacritics: "ma tuy" finds "ma túy"."""
     query = request.GET.get("q", "").strip()[:200]
     results = LessonPage.objects.none()
-    if fold(query):
-        results = LessonPage.objects.live().search(fold(query), operator="and")
+    # Words only: to SQLite's full-text index quotes and other punctuation are query
+    # syntax, and a stray '"' would be an error page instead of a search.
+    words = " ".join(re.findall(r"\w+", fold(query)))
+    if words:
+        results = LessonPage.objects.live().search(words, operator="and")
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request, "cms/search.html", {"query": query, "results": page}

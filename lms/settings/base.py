@@ -303,6 +303,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents go out through Wagtail's view, which applies the collection's privacy,
 # never by a redirect to the storage's own address: that one is public for good.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Private pages and documents send visitors to the site's own (Vietnamese) sign-in.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Shared-password privacy suits neither trainees nor organisers. Wagtail reads the
