@@ -20,7 +20,6 @@ from cms.models import CoursePage
 from courses.models import Enrollment, Lesson, TrainingClass
 from courses.progress import course_progress
 from courses.progress_cache import enrolled_courses, lesson_state
-from courses.services import open_lesson
 
 type Renderer = Callable[[HttpRequest, int | None], str]
 
@@ -106,11 +105,12 @@ def render_course_state(request: HttpRequest, page_id: int | None) -> str:
 
 @region("lesson-progress")
 def render_lesson_progress(request: HttpRequest, page_id: int | None) -> str:
-    """The done button. Rendering it for an enrolled trainee also records the visit.
+    """The done button, and for an enrolled trainee the "opened" beacon.
 
-    Recording here rather than in the page keeps the page itself the same for all (so
-    cacheable) and needs no JavaScript beacon: the region is rendered exactly when an
-    identified trainee is shown the lesson.
+    Rendering writes nothing: a GET is safe to repeat, prefetch and serve from the
+    cache. The visit is recorded by the page's beacon (courses:opened), a POST sent
+    once the page is shown, and only when the cached state says it is news: a first
+    visit, or a lesson other than the one last opened.
     """
     context: dict[str, Any] = {
         "request": request,
@@ -121,7 +121,7 @@ def render_lesson_progress(request: HttpRequest, page_id: int | None) -> str:
         context["state"] = "not-enrolled"
         # Both lookups come from caches in the steady state: the page's lesson is
         # derived from published pages, the trainee's maps are forgotten by the
-        # services that change them. Only a first visit or a new lesson writes.
+        # services that change them.
         lesson_ref = page_cache.remember(
             f"lesson-of-page:{page_id}",
             lambda: (
@@ -136,11 +136,9 @@ def render_lesson_progress(request: HttpRequest, page_id: int | None) -> str:
         if lesson_ref is not None and enrollment_id is not None:
             lesson_id = lesson_ref[0]
             last, opened = lesson_state(enrollment_id)
-            if request.method == "GET" and (
-                lesson_id not in opened or last != lesson_id
-            ):
-                enrollment = Enrollment.objects.get(pk=enrollment_id)
-                open_lesson(enrollment=enrollment, lesson=Lesson(pk=lesson_id))
-            is_done = opened.get(lesson_id, False)
-            context.update(state="done" if is_done else "to-do", lesson_id=lesson_id)
+            context.update(
+                state="done" if opened.get(lesson_id, False) else "to-do",
+                lesson_id=lesson_id,
+                record_opening=lesson_id not in opened or last != lesson_id,
+            )
     return render_to_string("cms/includes/lesson_progress.html", context)

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -292,6 +292,14 @@ def qr_check_in(
     session = get_object_or_404(
         ClassSession.objects.select_related("training_class"), pk=session_id
     )
+    if qr_codes.verify(code, session.pk, timezone.now()) is None and not (
+        Enrollment.objects.active()
+        .filter(training_class=session.training_class_id, trainee__user=request.user)
+        .exists()
+    ):
+        # Without the code on the screen, someone outside the class learns nothing
+        # of it (not even that the session exists); its trainees are told to rescan.
+        raise Http404
     record = None
     error = ""
     if request.method == "POST":

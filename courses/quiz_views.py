@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses.models import Attempt, Question, Quiz
+from courses.models import Attempt, Question, Quiz, Trainee
 from courses.services import trainee_for_user
 from courses.services.quizzes import (
     AttemptRefused,
@@ -60,8 +60,13 @@ def _version(request: HttpRequest) -> int | None:
 @login_required
 def quiz_intro(request: HttpRequest, quiz_id: int) -> HttpResponse:
     quiz = get_object_or_404(Quiz, pk=quiz_id)
-    trainee = trainee_for_user(request.user)
-    attempts = quiz.attempts.filter(trainee=trainee).order_by("number")
+    # Only looked up: a page view makes no trainee record (starting an attempt does).
+    trainee = Trainee.objects.filter(user=request.user).first()
+    attempts = (
+        quiz.attempts.filter(trainee=trainee).order_by("number")
+        if trainee is not None
+        else quiz.attempts.none()
+    )
     return TemplateResponse(
         request,
         "courses/quiz/intro.html",

@@ -20,6 +20,7 @@ urlpatterns = [
         views.withdraw_enrollment,
         name="withdraw",
     ),
+    path("bai-hoc/<int:lesson_id>/da-mo/", views.mark_lesson_opened, name="opened"),
     path("bai-hoc/<int:lesson_id>/da-xong/", views.mark_lesson_done, name="done"),
     path(
         "dong-y/<int:consent_id>/rut-lai/",

@@ -23,6 +23,7 @@ from courses.services import (
     ClassLocked,
     EnrollmentRefused,
     complete_lesson,
+    open_lesson,
     self_enroll,
     withdraw,
 )
@@ -166,10 +167,10 @@ def enrollment_progress(
     return TemplateResponse(request, "courses/progress.html", {"row": row})
 
 
-@require_POST
-@login_required
-def mark_lesson_done(request: AuthenticatedRequest, lesson_id: int) -> HttpResponse:
-    """The "Đánh dấu đã học xong" button; pressing it twice changes nothing."""
+def _lesson_and_enrollment(
+    request: AuthenticatedRequest, lesson_id: int
+) -> tuple[Lesson, Enrollment]:
+    """A published lesson and the user's active place in its course, or 404."""
     lesson = get_object_or_404(Lesson, pk=lesson_id, is_published=True)
     enrollment = (
         Enrollment.objects.for_user(request.user)
@@ -179,6 +180,28 @@ def mark_lesson_done(request: AuthenticatedRequest, lesson_id: int) -> HttpRespo
     )
     if enrollment is None:
         raise Http404
+    return lesson, enrollment
+
+
+@require_POST
+@login_required
+def mark_lesson_opened(request: AuthenticatedRequest, lesson_id: int) -> HttpResponse:
+    """The lesson page's beacon: note the visit, so the dashboard resumes there.
+
+    Showing a page never writes (a GET is safe to repeat, prefetch and cache); the
+    page posts here once it is shown. Without JavaScript, "Đánh dấu đã học xong" opens
+    the lesson as it marks it done.
+    """
+    lesson, enrollment = _lesson_and_enrollment(request, lesson_id)
+    open_lesson(enrollment=enrollment, lesson=lesson)
+    return HttpResponse(status=204)
+
+
+@require_POST
+@login_required
+def mark_lesson_done(request: AuthenticatedRequest, lesson_id: int) -> HttpResponse:
+    """The "Đánh dấu đã học xong" button; pressing it twice changes nothing."""
+    lesson, enrollment = _lesson_and_enrollment(request, lesson_id)
     complete_lesson(enrollment=enrollment, lesson=lesson)
     enrollment.refresh_from_db(fields=["completed_at"])
     if enrollment.is_completed:

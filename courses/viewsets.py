@@ -7,10 +7,13 @@ guessed id of another organisation's record answers 404.
 
 from collections.abc import Callable
 
+import django_filters
+from django.db.models import Model
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -33,6 +36,7 @@ from courses.admin_forms import (
 )
 from courses.models import (
     Enrollment,
+    Organisation,
     Question,
     QuestionCategory,
     Quiz,
@@ -76,13 +80,21 @@ class ScopedDeleteView(ScopedToUser, generic.DeleteView):
 
 
 class ScopedHistoryView(ScopedToUser, history.HistoryView):
+    # The object comes from the scope; the listing is its log entries, not the scope.
     def get_base_queryset(self):
         return history.HistoryView.get_base_queryset(self)
 
+    def get_queryset(self):
+        return history.HistoryView.get_queryset(self)
+
 
 class ScopedUsageView(ScopedToUser, usage.UsageView):
+    # The object comes from the scope; the listing is what refers to it.
     def get_base_queryset(self):
         return usage.UsageView.get_base_queryset(self)
+
+    def get_queryset(self):
+        return usage.UsageView.get_queryset(self)
 
 
 class ScopedInspectView(ScopedToUser, generic.InspectView):
@@ -98,6 +110,56 @@ class ScopedModelViewSet(ModelViewSet):
     usage_view_class = ScopedUsageView
     inspect_view_class = ScopedInspectView
     copy_view_enabled = False
+
+
+def visible_choices(model: type[Model]) -> Callable:
+    """A filter's choices: only the rows the user may see, like the listing itself.
+
+    Wagtail would otherwise offer every row of the model (every organisation's
+    classes) as a choice.
+    """
+
+    def queryset(request):
+        if request is None:
+            return model._default_manager.none()
+        return model._default_manager.visible_to(request.user)
+
+    return queryset
+
+
+def _scoped_choice(model: type[Model], field: str, label) -> django_filters.Filter:
+    return django_filters.ModelChoiceFilter(
+        label=label, field_name=field, queryset=visible_choices(model)
+    )
+
+
+class TrainingClassFilterSet(WagtailFilterSet):
+    organisation = _scoped_choice(Organisation, "organisation", _("đơn vị tổ chức"))
+
+    class Meta:
+        model = TrainingClass
+        fields = {
+            "course": ["exact"],
+            "mode": ["exact"],
+            "is_enrollment_open": ["exact"],
+            "starts_on": ["gte", "lte"],
+        }
+
+
+class TraineeFilterSet(WagtailFilterSet):
+    organisation = _scoped_choice(Organisation, "organisation", _("đơn vị"))
+
+    class Meta:
+        model = Trainee
+        fields = ["role", "sex"]
+
+
+class EnrollmentFilterSet(WagtailFilterSet):
+    training_class = _scoped_choice(TrainingClass, "training_class", _("lớp"))
+
+    class Meta:
+        model = Enrollment
+        fields = ["status", "method"]
 
 
 # Apps that build on courses add their own buttons to a class's edit screen here
@@ -154,13 +216,7 @@ class TrainingClassViewSet(ScopedModelViewSet):
         Column("starts_on", label=_("Từ ngày"), accessor="starts_on"),
         Column("seats", label=_("Học viên / chỗ"), accessor="seats_summary"),
     ]
-    list_filter = {
-        "course": ["exact"],
-        "organisation": ["exact"],
-        "mode": ["exact"],
-        "is_enrollment_open": ["exact"],
-        "starts_on": ["gte", "lte"],
-    }
+    filterset_class = TrainingClassFilterSet
     search_fields = ["code", "title", "venue", "decision_number"]
     edit_handler = ObjectList(
         [
@@ -247,9 +303,10 @@ class TraineeViewSet(ScopedModelViewSet):
         "unit_label",
         "organisation",
     ]
-    list_filter = ["role", "sex", "organisation"]
+    filterset_class = TraineeFilterSet
     # name_folded lets "hoa" find "Hoà" and "Hòa" alike.
-    search_fields = ["full_name", "name_folded", "phone", "village"]
+    # Not the phone: a search puts its words in the address, and so in access logs.
+    search_fields = ["full_name", "name_folded", "village"]
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("full_name"), FieldPanel("given_name")]),
@@ -333,7 +390,7 @@ class EnrollmentViewSet(ScopedModelViewSet):
     add_view_class = EnrollmentCreateView
     edit_view_class = EnrollmentEditView
     list_display = ["trainee", "training_class", "status", "method", "enrolled_at"]
-    list_filter = ["training_class", "status", "method"]
+    filterset_class = EnrollmentFilterSet
     search_fields = [
         "trainee__full_name",
         "trainee__name_folded",

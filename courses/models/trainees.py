@@ -22,7 +22,9 @@ class TraineeQuerySet(models.QuerySet["Trainee"]):
         if not user.is_authenticated:
             return self.none()
         scope = Q(user=user)
-        if user.organisation_id and user.has_perm("courses.view_trainee"):
+        # Organisers' mark, as for classes (TrainingClass.objects.visible_to): trainers
+        # hold view_trainee too, and must see only the people of the classes they teach.
+        if user.organisation_id and user.has_perm("courses.change_trainingclass"):
             subtree = Organisation.objects.subtree_of(user.organisation)
             scope |= Q(organisation__in=subtree)
             scope |= Q(enrollments__training_class__organisation__in=subtree)

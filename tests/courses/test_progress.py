@@ -64,28 +64,104 @@ def test_nothing_to_resume_when_every_lesson_is_done():
     assert resume_lesson([1, 2], done={1, 2}, last_opened=2) is None
 
 
-def test_opening_a_lesson_as_an_enrolled_trainee_records_it(client, trainee):
+def opened_url(page: LessonPage) -> str:
+    return reverse("courses:opened", args=[page.lesson_id])
+
+
+def beacon(page: LessonPage) -> str:
+    return f'<form id="lesson-opened" method="post" action="{opened_url(page)}" hidden>'
+
+
+def test_showing_a_lesson_writes_nothing_and_leaves_the_record_to_the_beacon(
+    client, trainee
+):
     parent, pages = course_with_lessons(2)
     enrollment = enrol(trainee, parent.course)
     client.force_login(trainee)
     html = client.get(pages[1].url).content.decode()
     assert "Đánh dấu đã học xong" in html
     assert f'action="{done_url(pages[1])}"' in html
+    assert beacon(pages[1]) in html
+    assert 'src="/static/cms/lesson_opened.js"' in html
     enrollment.refresh_from_db()
-    assert enrollment.last_lesson_id == pages[1].lesson_id
+    assert enrollment.last_lesson_id is None
+    assert not LessonProgress.objects.exists()
+
+
+def test_the_beacon_records_the_opening_for_the_dashboard_to_resume(client, trainee):
+    parent, pages = course_with_lessons(3)
+    enrollment = enrol(trainee, parent.course)
+    client.force_login(trainee)
+    response = client.post(opened_url(pages[2]))
+    assert response.status_code == 204
+    enrollment.refresh_from_db()
+    assert enrollment.last_lesson_id == pages[2].lesson_id
     progress = LessonProgress.objects.get(enrollment=enrollment)
-    assert progress.completed_at is None
+    assert (progress.lesson_id, progress.completed_at) == (pages[2].lesson_id, None)
+    html = client.get(reverse("courses:dashboard")).content.decode()
+    resume = reverse("lesson-redirect", args=[pages[2].lesson_id])
+    assert f'href="{resume}">Tiếp tục học' in html
 
 
-def test_lesson_served_from_the_cache_still_records_the_visit(client, trainee):
+def test_once_recorded_the_lesson_page_asks_again_only_for_another_lesson(
+    client, trainee, django_capture_on_commit_callbacks
+):
+    parent, pages = course_with_lessons(2)
+    enrol(trainee, parent.course)
+    client.force_login(trainee)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(opened_url(pages[0]))
+    assert beacon(pages[0]) not in client.get(pages[0].url).content.decode()
+    assert beacon(pages[1]) in client.get(pages[1].url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(opened_url(pages[1]))
+    # Back to the first lesson: it becomes the one to resume at again.
+    assert beacon(pages[0]) in client.get(pages[0].url).content.decode()
+
+
+def test_the_beacon_twice_keeps_one_record(client, trainee):
     parent, pages = course_with_lessons(1)
     enrollment = enrol(trainee, parent.course)
+    client.force_login(trainee)
+    client.post(opened_url(pages[0]))
+    client.post(opened_url(pages[0]))
+    assert LessonProgress.objects.filter(enrollment=enrollment).count() == 1
+
+
+def test_the_beacon_needs_an_enrollment_in_that_course_and_a_post(
+    client, trainee, other_trainee
+):
+    parent, pages = course_with_lessons(1)
+    enrol(trainee, parent.course)
+    assert client.post(opened_url(pages[0]))["Location"].startswith(reverse("login"))
+    client.force_login(other_trainee)
+    assert client.post(opened_url(pages[0])).status_code == 404
+    client.force_login(trainee)
+    assert client.get(opened_url(pages[0])).status_code == 405
+    assert not LessonProgress.objects.exists()
+
+
+def test_marking_done_without_the_beacon_also_records_the_opening(client, trainee):
+    parent, pages = course_with_lessons(2)
+    enrollment = enrol(trainee, parent.course)
+    client.force_login(trainee)
+    client.post(done_url(pages[1]))
+    enrollment.refresh_from_db()
+    assert enrollment.last_lesson_id == pages[1].lesson_id
+    assert LessonProgress.objects.get(enrollment=enrollment).completed_at
+
+
+def test_lesson_served_from_the_cache_still_asks_to_record_the_visit(client, trainee):
+    parent, pages = course_with_lessons(1)
+    enrol(trainee, parent.course)
     client.get(pages[0].url)  # an anonymous visit fills the cache
     client.force_login(trainee)
     response = client.get(pages[0].url)
     assert response["X-Page-Cache"] == "personal"
-    assert "Đánh dấu đã học xong" in response.content.decode()
-    assert LessonProgress.objects.filter(enrollment=enrollment).exists()
+    html = response.content.decode()
+    assert "Đánh dấu đã học xong" in html
+    assert beacon(pages[0]) in html
+    assert not LessonProgress.objects.exists()
 
 
 def test_anonymous_lesson_page_invites_to_log_in_and_stays_cached(client):
@@ -363,16 +439,20 @@ def test_dashboard_offers_the_post_test_once_every_lesson_is_done(client, traine
     assert f"/bai-kiem-tra/{quiz.pk}/" in after
 
 
-def test_reading_the_same_lesson_again_writes_nothing(client, trainee):
+def test_reading_a_lesson_writes_nothing_the_first_time_or_again(client, trainee):
     parent, pages = course_with_lessons(1)
     enrol(trainee, parent.course)
     client.force_login(trainee)
-    client.get(pages[0].url)
-    with CaptureQueriesContext(connection) as captured:
-        html = client.get(pages[0].url).content.decode()
-    assert "Đánh dấu đã học xong" in html
-    writes = [q["sql"] for q in captured if q["sql"].startswith(("INSERT", "UPDATE"))]
-    assert [w for w in writes if "session" not in w] == []
+    for _visit in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(pages[0].url).content.decode()
+        assert "Đánh dấu đã học xong" in html
+        writes = [
+            q["sql"]
+            for q in captured
+            if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))
+        ]
+        assert [w for w in writes if "session" not in w] == []
 
 
 def test_withdrawing_is_seen_on_the_next_lesson_view(
