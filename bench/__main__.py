@@ -10,7 +10,13 @@ import sys
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
-MODULES = ["bench.web", "bench.importing", "bench.exporting"]
+MODULES = [
+    "bench.web",
+    "bench.importing",
+    "bench.exporting",
+    "bench.certificates",
+    "bench.certificates_workers",
+]
 
 
 def main(names: list[str]) -> None:
