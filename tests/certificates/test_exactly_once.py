@@ -87,8 +87,14 @@ def _claimed_broker() -> Iterator[redis.Redis]:
 
 
 def _url(broker: redis.Redis) -> str:
-    parts = urlsplit(settings.TEST_BROKER_URL)
-    return urlunsplit(parts._replace(path=f"/{broker.get_connection_kwargs()['db']}"))
+    number = broker.connection_pool.connection_kwargs["db"]
+    return urlunsplit(urlsplit(settings.TEST_BROKER_URL)._replace(path=f"/{number}"))
+
+
+@pytest.fixture
+def broker() -> Iterator[redis.Redis]:
+    with _claimed_broker() as claimed:
+        yield claimed
 
 
 @contextlib.contextmanager
@@ -232,11 +238,9 @@ def _finish(worker, env: dict, broker: redis.Redis, restore_at: float) -> None:
 @pytest.mark.redis
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_killed_workers_issue_and_render_each_certificate_exactly_once(
-    qualifying_ids, tmp_path
+    broker, qualifying_ids, tmp_path
 ):
-    broker_url = _broker_url()
-    broker = redis.Redis.from_url(broker_url)
-    broker.flushdb()
+    broker_url = _url(broker)
     env = {
         "CELERY_BROKER_URL": broker_url,
         "CELERY_RESULT_BACKEND": broker_url,
@@ -244,27 +248,23 @@ def test_killed_workers_issue_and_render_each_certificate_exactly_once(
         "CELERY_TASK_TIME_LIMIT": str(TIME_LIMIT),
         "PRIVATE_MEDIA_ROOT": str(tmp_path),
     }
-    try:
-        with _sending_to(broker_url):
-            services.queue_issuance(qualifying_ids)
-        assert broker.llen(QUEUE) == COUNT
+    with _sending_to(broker_url):
+        services.queue_issuance(qualifying_ids)
+    assert broker.llen(QUEUE) == COUNT
 
-        with running_worker(concurrency=2, extra_env=env) as worker:
-            _wait_for("150 issued", lambda: _issued() >= 150, broker)
-            os.kill(_pool_children(worker.pid)[0], signal.SIGKILL)
-            _wait_for("500 issued", lambda: _issued() >= 500, broker)
-            _kill_whole(worker)
-            killed_at = time.monotonic()
-        assert _issued() < COUNT, "the whole worker was killed after the run"
+    with running_worker(concurrency=2, extra_env=env) as worker:
+        _wait_for("150 issued", lambda: _issued() >= 150, broker)
+        os.kill(_pool_children(worker.pid)[0], signal.SIGKILL)
+        _wait_for("500 issued", lambda: _issued() >= 500, broker)
+        _kill_whole(worker)
+        killed_at = time.monotonic()
+    assert _issued() < COUNT, "the whole worker was killed after the run"
 
-        # The next worker goes on at once. Its look for unacknowledged tasks comes too
-        # early for the killed worker's, so a third starts when they are visible again.
-        restore_at = killed_at + VISIBILITY_TIMEOUT - RESTORE_INTERVAL + 3
-        with running_worker(concurrency=2, extra_env=env) as worker:
-            _finish(worker, env, broker, restore_at)
-    finally:
-        broker.flushdb()
-        broker.close()
+    # The next worker goes on at once. Its look for unacknowledged tasks comes too
+    # early for the killed worker's, so a third starts when they are visible again.
+    restore_at = killed_at + VISIBILITY_TIMEOUT - RESTORE_INTERVAL + 3
+    with running_worker(concurrency=2, extra_env=env) as worker:
+        _finish(worker, env, broker, restore_at)
 
     certificates = list(Certificate.objects.all())
     assert len(certificates) == COUNT
