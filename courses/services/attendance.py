@@ -308,6 +308,19 @@ def merge_trainees(
     Consent.objects.filter(trainee=duplicate).exclude(
         withdrawn_at__isnull=True, purpose__in=held
     ).update(trainee=keep)
+    # Two open requests of one kind would break the one-open-per-kind rule: the
+    # duplicate's is answered as merged into the kept trainee's.
+    open_kinds = DataSubjectRequest.objects.filter(
+        trainee=keep, status=DataSubjectRequest.Status.OPEN
+    ).values("kind")
+    DataSubjectRequest.objects.filter(
+        trainee=duplicate, status=DataSubjectRequest.Status.OPEN, kind__in=open_kinds
+    ).update(
+        status=DataSubjectRequest.Status.DONE,
+        outcome=_("Gộp vào yêu cầu cùng loại của hồ sơ học viên được giữ lại."),
+        handled_by=by,
+        handled_at=timezone.now(),
+    )
     DataSubjectRequest.objects.filter(trainee=duplicate).update(trainee=keep)
     changed = []
     if keep.user_id is None and duplicate.user_id is not None:

@@ -126,3 +126,24 @@ def test_merge_keeps_the_duplicates_data_requests_on_the_kept_trainee(
 
     request.refresh_from_db()
     assert request.trainee_id == known.trainee_id
+
+
+def test_merging_two_open_requests_of_one_kind_keeps_one_open(organizer, session):
+    from courses.models import DataSubjectRequest
+    from courses.privacy.subject_rights import file_request
+
+    known = enrol(session.training_class, "Lò Văn Thắng")
+    walk_in = enrol(session.training_class, "Lò Văn Thắng")
+    kept = file_request(
+        trainee=known.trainee, kind=DataSubjectRequest.Kind.ACCESS, by=organizer
+    )
+    folded = file_request(
+        trainee=walk_in.trainee, kind=DataSubjectRequest.Kind.ACCESS, by=organizer
+    )
+
+    merge_trainees(keep=known.trainee, duplicate=walk_in.trainee, by=organizer)
+
+    kept.refresh_from_db()
+    folded.refresh_from_db()
+    assert (kept.status, folded.status) == ("open", "done")
+    assert folded.trainee_id == known.trainee_id
