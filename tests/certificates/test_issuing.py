@@ -299,7 +299,7 @@ def test_the_sweeper_requeues_only_certificates_pending_past_the_grace(
 
 
 @pytest.mark.pg
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_issues_give_consecutive_numbers_and_one_per_enrollment(
     organisation,
 ):

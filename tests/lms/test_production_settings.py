@@ -21,7 +21,15 @@ def production_env(tmp_path) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("CACHE_URL", "CELERY_BROKER_URL", "TRUSTED_PROXY_COUNT")
+        # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright in this
+        # process; production never has it, and the deploy check refuses it.
+        if k
+        not in (
+            "CACHE_URL",
+            "CELERY_BROKER_URL",
+            "TRUSTED_PROXY_COUNT",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        )
     }
     env.update(
         DJANGO_SETTINGS_MODULE="lms.settings.production",
