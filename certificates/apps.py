@@ -7,7 +7,11 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Chứng nhận")
 
     def ready(self) -> None:
-        import certificates.privacy  # noqa: F401  (registers its personal data)
+        # privacy registers its personal data; tasks registers the tasks in every
+        # process, so that one queued by name runs in-process in the embedded default
+        # (no broker) instead of being sent to a broker.
+        import certificates.privacy
+        import certificates.tasks  # noqa: F401
         from certificates.handlers import on_enrollment_completed
         from certificates.views import dashboard_context
         from courses.dashboard_panels import Panel, register_panel

@@ -245,6 +245,10 @@ def issue_certificate(
     )
     existing = Certificate.objects.filter(enrollment=enrollment).first()
     if existing is not None:
+        if existing.status == Certificate.Status.PENDING:
+            # A retried issue (its worker died after commit): render now, not at
+            # the sweeper's next round.
+            transaction.on_commit(partial(_queue_render, existing.pk))
         return existing
     override_reason = override_reason.strip()
     # Not even an override prints the name of someone who said no.

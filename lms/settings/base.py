@@ -271,7 +271,10 @@ CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 # limit stays below it so a slow task is killed before a second copy starts.
 CELERY_VISIBILITY_TIMEOUT = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
 CELERY_TASK_TIME_LIMIT = int(os.environ.get("CELERY_TASK_TIME_LIMIT", "900"))
-CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 60
+# A minute's warning before the hard limit, but never a soft limit at or below zero.
+CELERY_TASK_SOFT_TIME_LIMIT = max(
+    CELERY_TASK_TIME_LIMIT - 60, CELERY_TASK_TIME_LIMIT * 3 // 4
+)
 # Sweepers, run by `celery beat` in production; each is safe to run twice.
 CELERY_BEAT_SCHEDULE = {
     "close-overdue-quiz-attempts": {
