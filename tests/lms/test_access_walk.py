@@ -14,34 +14,12 @@ from tests.lms.access_table import (
     Unscoped,
     World,
     ask,
-    build_world,
     clients,
     parameterised_routes,
     url_for,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(
-    trainee,
-    other_trainee,
-    trainer,
-    organizer,
-    other_organizer,
-    organisation,
-    other_organisation,
-) -> World:
-    return build_world(
-        trainee=trainee,
-        other_trainee=other_trainee,
-        trainer=trainer,
-        organizer=organizer,
-        other_organizer=other_organizer,
-        organisation=organisation,
-        other_organisation=other_organisation,
-    )
 
 
 @pytest.fixture

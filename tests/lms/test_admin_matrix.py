@@ -15,10 +15,8 @@ from tests.lms.access_table import (
     FOUND,
     SITE_LOGIN,
     Expect,
-    World,
     admin_routes_without_parameters,
     ask,
-    build_world,
     clients,
 )
 
@@ -291,27 +289,6 @@ def test_each_role_gets_what_the_matrix_says(as_role, role):
 
 
 # --- What the listings show -------------------------------------------------------
-
-
-@pytest.fixture
-def world(
-    trainee,
-    other_trainee,
-    trainer,
-    organizer,
-    other_organizer,
-    organisation,
-    other_organisation,
-) -> World:
-    return build_world(
-        trainee=trainee,
-        other_trainee=other_trainee,
-        trainer=trainer,
-        organizer=organizer,
-        other_organizer=other_organizer,
-        organisation=organisation,
-        other_organisation=other_organisation,
-    )
 
 
 def _listed(client: Client, route: str) -> str:

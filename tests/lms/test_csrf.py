@@ -29,7 +29,6 @@ from tests.lms.access_table import (
     World,
     addresses,
     ask,
-    build_world,
     url_for,
 )
 
@@ -37,27 +36,6 @@ pytestmark = pytest.mark.django_db
 
 CSRF_REFUSAL = Expect(403, label="403 (CSRF verification failed)")
 PASSWORD = "pw"  # tests.courses.factories.UserFactory's
-
-
-@pytest.fixture
-def world(
-    trainee,
-    other_trainee,
-    trainer,
-    organizer,
-    other_organizer,
-    organisation,
-    other_organisation,
-) -> World:
-    return build_world(
-        trainee=trainee,
-        other_trainee=other_trainee,
-        trainer=trainer,
-        organizer=organizer,
-        other_organizer=other_organizer,
-        organisation=organisation,
-        other_organisation=other_organisation,
-    )
 
 
 def strict_client(world: World, persona: str) -> Client:

@@ -20,7 +20,6 @@ from tests.lms.access_table import (
     SIGN_OUT,
     World,
     addresses,
-    build_world,
     row_counts,
 )
 
@@ -44,24 +43,7 @@ WRITE = re.compile(
 
 
 @pytest.fixture
-def world(
-    trainee,
-    other_trainee,
-    trainer,
-    organizer,
-    other_organizer,
-    organisation,
-    other_organisation,
-) -> World:
-    world = build_world(
-        trainee=trainee,
-        other_trainee=other_trainee,
-        trainer=trainer,
-        organizer=organizer,
-        other_organizer=other_organizer,
-        organisation=organisation,
-        other_organisation=other_organisation,
-    )
+def world(world: World) -> World:
     # Wagtail keeps each user's admin preferences in a row it makes on first sight
     # (UserProfile.get_for_user); everyone who has used the admin has one.
     # Likewise a page's comment-notice subscription, on first opening its editor.
