@@ -5,7 +5,8 @@ Every task must therefore be safe to run twice (STYLE.md, Celery).
 
 import os
 
-from celery import Celery
+from celery import Celery, Task
+from celery.signals import task_postrun, task_prerun
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
 
@@ -33,6 +34,19 @@ def apply_visibility_timeout(sender: Celery, **kwargs: object) -> None:
         )
     app.conf.broker_transport_options = {"visibility_timeout": timeout}
     app.conf.result_backend_transport_options = {"visibility_timeout": timeout}
+
+
+@task_prerun.connect
+@task_postrun.connect
+def recycle_database_connections(sender: Task, **kwargs: object) -> None:
+    """Close a worker's database connection that is too old or broken, as Django
+    does around a request (CELERY_DB_REUSE_MAX keeps Celery from closing it after
+    every task). Eager tasks run inside their caller's transaction: left alone."""
+    if getattr(sender.request, "is_eager", False):
+        return
+    from django.db import close_old_connections
+
+    close_old_connections()
 
 
 app.conf.imports = ["lms.tasks"]
