@@ -231,6 +231,10 @@ class Certificate(models.Model):
         ISSUED = "issued", _("Đã cấp")
         REVOKED = "revoked", _("Đã thu hồi")
 
+    # Records, not content: Wagtail's reference index would cost every save
+    # (issue, render, revoke) several queries, and no editor looks for usages here.
+    wagtail_reference_index_ignore = True
+
     enrollment = models.OneToOneField(
         Enrollment,
         verbose_name=_("ghi danh"),

@@ -61,11 +61,14 @@ def has_withdrawn(trainee: Trainee, purpose: str) -> bool:
     Trainees enrolled from a paper roster often have no online consent at all; their
     paper form is the organiser's. Only a withdrawal online is a "no" the system knows.
     """
-    consents = trainee.consents.filter(purpose=purpose)
-    return (
-        consents.filter(withdrawn_at__isnull=False).exists()
-        and not consents.filter(withdrawn_at__isnull=True).exists()
-    )
+    # One query: each consent's "still given?", and a no is only ever no.
+    given = {
+        withdrawn_at is None
+        for withdrawn_at in trainee.consents.filter(purpose=purpose).values_list(
+            "withdrawn_at", flat=True
+        )
+    }
+    return given == {False}
 
 
 def needs_enrollment_consent(user: User) -> bool:
