@@ -7,14 +7,14 @@ verification code) in one transaction; its PDF is rendered afterwards by a task,
 
 import datetime as dt
 import logging
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 
 from celery import current_app
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -108,20 +108,21 @@ def template_for(organisation: Organisation) -> CertificateTemplate | None:
     current: Organisation | None = organisation
     while current is not None and current.pk not in seen:
         seen.add(current.pk)
-        template = CertificateTemplate.objects.filter(
-            organisation=current, is_default=True
-        ).first()
-        if template is not None:
-            return template
+        # get(), not first(): at most one default (a constraint), and no ORDER BY
+        # to build on a path every issue takes.
+        with suppress(CertificateTemplate.DoesNotExist):
+            return CertificateTemplate.objects.get(
+                organisation=current, is_default=True
+            )
         current = current.parent
     return None
 
 
-def unmet_for(enrollment: Enrollment) -> list[str]:
+def unmet_for(enrollment: Enrollment, *, consent_checked: bool = False) -> list[str]:
     """Why this enrollment does not (yet) earn a certificate; empty if it does."""
     if enrollment.status != Enrollment.Status.ACTIVE:
         return [_("Học viên đã rút khỏi lớp.")]
-    if _consent_withdrawn(enrollment):
+    if not consent_checked and _consent_withdrawn(enrollment):
         return [_("Học viên đã rút lại sự đồng ý cấp giấy chứng nhận.")]
     if enrollment.completed_at is not None:
         return []
@@ -146,13 +147,23 @@ def qualification(training_class: TrainingClass) -> list[Candidate]:
 def _next_register_seq(organisation_id: int, year: int) -> int:
     # The UPDATE holds the counter's row lock until commit, so concurrent issues
     # queue here and a rolled-back issue gives its number back.
-    RegisterCounter.objects.bulk_create(
-        [RegisterCounter(organisation_id=organisation_id, year=year)],
-        ignore_conflicts=True,
-    )
-    counter = RegisterCounter.objects.filter(organisation_id=organisation_id, year=year)
-    counter.update(last_number=F("last_number") + 1)
-    return counter.values_list("last_number", flat=True).get()
+    # The ORM's UPDATE returns no values; RETURNING (PostgreSQL, SQLite >= 3.35)
+    # saves the SELECT after it. The year's first issue creates the row first.
+    with connection.cursor() as cursor:
+        for _attempt in range(2):
+            cursor.execute(
+                "UPDATE certificates_registercounter SET last_number = last_number + 1"
+                " WHERE organisation_id = %s AND year = %s RETURNING last_number",
+                [organisation_id, year],
+            )
+            row = cursor.fetchone()
+            if row is not None:
+                return row[0]
+            RegisterCounter.objects.bulk_create(
+                [RegisterCounter(organisation_id=organisation_id, year=year)],
+                ignore_conflicts=True,
+            )
+    raise RuntimeError("register counter row vanished")  # pragma: no cover
 
 
 def _frozen_values(
@@ -229,23 +240,32 @@ def issue_certificate(
     by: User | None = None,
     override_reason: str = "",
     result: str = "",
+    queue_render: bool = True,
 ) -> Certificate:
     """Issue the enrollment's certificate, or return the one it already has.
 
-    Without an override reason the class's completion rule must be met.
+    Only the enrollment's pk is read: the row is locked and read afresh. Without an
+    override reason the class's completion rule must be met. The PDF is queued for a
+    worker once the issue commits, unless the caller renders it itself
+    (`queue_render=False`, as `issue_and_render` does).
     """
     enrollment = (
         Enrollment.objects.select_for_update(of=("self",))
         .select_related(
-            "trainee__organisation",
+            # Not the trainee's organisation: printed only for a trainee with no
+            # village or unit, it is read then; each join costs every issue.
+            "trainee",
             "training_class__course",
             "training_class__organisation",
         )
         .get(pk=enrollment.pk)
     )
-    existing = Certificate.objects.filter(enrollment=enrollment).first()
+    # A query of its own, after the lock: joined into the locking query, the
+    # certificate would be read from the snapshot taken before the wait, and an
+    # issue that waited on a concurrent one would not see what that one created.
+    existing = Certificate.objects.filter(enrollment=enrollment).order_by().first()
     if existing is not None:
-        if existing.status == Certificate.Status.PENDING:
+        if queue_render and existing.status == Certificate.Status.PENDING:
             # A retried issue (its worker died after commit): render now, not at
             # the sweeper's next round.
             transaction.on_commit(partial(_queue_render, existing.pk))
@@ -255,7 +275,7 @@ def issue_certificate(
     if _consent_withdrawn(enrollment):
         raise ConsentWithdrawn(_("Học viên đã rút lại sự đồng ý cấp giấy chứng nhận."))
     if not override_reason:
-        unmet = unmet_for(enrollment)
+        unmet = unmet_for(enrollment, consent_checked=True)
         if unmet:
             raise NotQualified(unmet)
     elif by is None:
@@ -291,18 +311,21 @@ def issue_certificate(
         override_reason=override_reason,
         **_frozen_values(enrollment, template, result),
     )
-    transaction.on_commit(partial(_queue_render, certificate.pk))
+    if queue_render:
+        transaction.on_commit(partial(_queue_render, certificate.pk))
     return certificate
 
 
-def issue_certificate_on_completion(*, enrollment: Enrollment) -> Certificate | None:
+def issue_certificate_on_completion(
+    *, enrollment: Enrollment, queue_render: bool = True
+) -> Certificate | None:
     """The `enrollment_completed` listener: issue now, or leave it to the organiser.
 
     Runs after the trainee's own request committed; a missing template must not turn
     their last lesson into an error page.
     """
     try:
-        return issue_certificate(enrollment=enrollment)
+        return issue_certificate(enrollment=enrollment, queue_render=queue_render)
     except CertificateError as error:
         logger.warning(
             "certificate not issued for enrollment %s: %s",
@@ -446,11 +469,65 @@ def printed_for(certificate: Certificate) -> Printed:
     )
 
 
-def queue_issuance(enrollment_ids: list[int]) -> None:
-    """Hand a large batch to the workers, one task per enrollment (each idempotent)."""
-    task = current_app.signature("certificates.issue_certificate_for_enrollment")
-    for enrollment_id in enrollment_ids:
-        task.clone(args=(enrollment_id,)).delay()
+# Enrollments a batch task issues and renders. Small enough that a redelivered task
+# (its worker killed) redoes little and two workers finish together; large enough
+# that the broker and the worker's own bookkeeping cost little per certificate.
+ISSUANCE_CHUNK = 20
+
+
+def queue_issuance(enrollment_ids: list[int], *, chunk: int = ISSUANCE_CHUNK) -> int:
+    """Hand a large batch to the workers, `chunk` enrollments a task; returns the
+    number of tasks. Each enrollment is idempotent, so a task run twice only
+    finishes what its first run had not."""
+    task = current_app.signature("certificates.issue_certificates_for_enrollments")
+    ids = list(enrollment_ids)
+    starts = range(0, len(ids), chunk)
+    for start in starts:
+        task.clone(args=(ids[start : start + chunk],)).delay()
+    return len(starts)
+
+
+def issue_and_render(*, enrollment_id: int) -> Certificate | None:
+    """One certificate of a batch, issued and rendered by the same task.
+
+    Half the tasks of issuing and queueing the render apart. A worker that dies
+    between the two commits leaves the certificate pending: the retried task (acks
+    late) renders it, and so would the sweeper. None if the enrollment is gone or
+    does not qualify.
+    """
+    try:
+        certificate = issue_certificate_on_completion(
+            enrollment=Enrollment(pk=enrollment_id), queue_render=False
+        )
+    except Enrollment.DoesNotExist:
+        return None
+    if certificate is None or certificate.status != Certificate.Status.PENDING:
+        return certificate
+    with transaction.atomic():
+        # The certificate was just read; the lock need only check that nothing
+        # changed since (another render, a revocation, a re-issue), not read it all
+        # again: on a batch of thousands that read is a good part of the work.
+        unchanged = (
+            Certificate.objects.select_for_update()
+            .filter(
+                pk=certificate.pk,
+                edition=certificate.edition,
+                status=certificate.status,
+                rendered_at__isnull=True,
+            )
+            .values_list("pk", flat=True)
+        )
+        if unchanged:
+            return _store_pdf(certificate)
+    return render_certificate(certificate_id=certificate.pk)
+
+
+def issue_and_render_chunk(*, enrollment_ids: list[int]) -> int:
+    """A batch task's chunk, one enrollment after another; how many have one now."""
+    return sum(
+        issue_and_render(enrollment_id=enrollment_id) is not None
+        for enrollment_id in enrollment_ids
+    )
 
 
 def requeue_pending_certificates(*, now: dt.datetime | None = None) -> int:
@@ -479,24 +556,33 @@ def render_certificate(*, certificate_id: int) -> Certificate | None:
     the second finds the file already there.
     """
     with transaction.atomic():
-        certificate = (
-            Certificate.objects.select_for_update(of=("self",))
-            .select_related("template")
-            .filter(pk=certificate_id)
-            .first()
-        )
-        if certificate is None:
+        try:
+            certificate = (
+                Certificate.objects.select_for_update(of=("self",))
+                .select_related("template")
+                .get(pk=certificate_id)
+            )
+        except Certificate.DoesNotExist:
             return None
         if certificate.pdf and certificate.rendered_at is not None:
             return certificate
-        name = pdf_name(certificate)
-        storage = certificate.pdf.storage
-        if storage.exists(name):
-            storage.delete(name)
-        stored = storage.save(name, ContentFile(pdf.render(printed_for(certificate))))
-        certificate.pdf.name = stored
-        certificate.rendered_at = timezone.now()
-        if certificate.status == Certificate.Status.PENDING:
-            certificate.status = Certificate.Status.ISSUED
-        certificate.save(update_fields=["pdf", "rendered_at", "status"])
-        return certificate
+        return _store_pdf(certificate)
+
+
+def _store_pdf(certificate: Certificate) -> Certificate:
+    """Draw and store the PDF of a certificate whose row the caller has locked.
+
+    A file left under the same name by a render killed halfway is replaced, so a
+    retry leaves no orphan behind.
+    """
+    name = pdf_name(certificate)
+    storage = certificate.pdf.storage
+    if storage.exists(name):
+        storage.delete(name)
+    stored = storage.save(name, ContentFile(pdf.render(printed_for(certificate))))
+    certificate.pdf.name = stored
+    certificate.rendered_at = timezone.now()
+    if certificate.status == Certificate.Status.PENDING:
+        certificate.status = Certificate.Status.ISSUED
+    certificate.save(update_fields=["pdf", "rendered_at", "status"])
+    return certificate

@@ -3,7 +3,6 @@
 from celery import shared_task
 
 from certificates import services
-from courses.models import Enrollment
 
 
 @shared_task(name="certificates.render_certificate_pdf")
@@ -13,14 +12,11 @@ def render_certificate_pdf(certificate_id: int) -> str | None:
     return certificate.status if certificate else None
 
 
-@shared_task(name="certificates.issue_certificate_for_enrollment")
-def issue_certificate_for_enrollment(enrollment_id: int) -> int | None:
-    """Issue one certificate of a large batch; a second run returns the same one."""
-    enrollment = Enrollment.objects.filter(pk=enrollment_id).first()
-    if enrollment is None:
-        return None
-    certificate = services.issue_certificate_on_completion(enrollment=enrollment)
-    return certificate.pk if certificate else None
+@shared_task(name="certificates.issue_certificates_for_enrollments")
+def issue_certificates_for_enrollments(enrollment_ids: list[int]) -> int:
+    """Issue and render the certificates of one chunk of a large batch; a second run
+    finds those already done. Returns how many enrollments have one."""
+    return services.issue_and_render_chunk(enrollment_ids=enrollment_ids)
 
 
 @shared_task(name="certificates.requeue_pending_certificates")
