@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from certificates import services, tasks
 from certificates.models import Certificate
+from certificates.services import issuing
 from courses.models import Enrollment
 from tests.certificates.conftest import make_enrollment
 
@@ -84,7 +85,7 @@ def test_a_revocation_between_issue_and_render_is_not_overwritten(
     training_class, certificate_template, organizer, monkeypatch
 ):
     (enrollment_id,) = _completed(training_class, 1)
-    issue = services.issue_certificate_on_completion
+    issue = issuing.issue_certificate_on_completion
 
     def issue_then_revoke(**kwargs):
         certificate = issue(**kwargs)
@@ -93,7 +94,7 @@ def test_a_revocation_between_issue_and_render_is_not_overwritten(
         )
         return certificate  # as the task holds it: still pending
 
-    monkeypatch.setattr(services, "issue_certificate_on_completion", issue_then_revoke)
+    monkeypatch.setattr(issuing, "issue_certificate_on_completion", issue_then_revoke)
 
     services.issue_and_render(enrollment_id=enrollment_id)
 

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
-from certificates import services
 from certificates.models import (
     CODE_LENGTH,
     Certificate,
@@ -23,6 +22,7 @@ from certificates.services import (
     issue_for_class,
     qualification,
     reissue_certificate,
+    rendering,
     requeue_pending_certificates,
     revoke_certificate,
 )
@@ -36,7 +36,7 @@ from tests.courses.factories import OrganisationFactory, TrainingClassFactory
 def queued(monkeypatch) -> list[int]:
     """The certificate ids whose render would have been queued."""
     ids: list[int] = []
-    monkeypatch.setattr(services, "_queue_render", ids.append)
+    monkeypatch.setattr(rendering, "queue_render", ids.append)
     return ids
 
 

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from certificates import services as certificate_services
 from certificates.models import Certificate, CertificateRevision
 from certificates.services import (
     ConsentWithdrawn,
@@ -23,6 +22,7 @@ from certificates.services import (
     issue_certificate_on_completion,
     reissue_certificate,
     render_certificate,
+    rendering,
 )
 from courses.exports.queries import allowance_list
 from courses.models import (
@@ -75,7 +75,7 @@ PHONE = "+84912345678"
 @pytest.fixture(autouse=True)
 def no_render_queue(monkeypatch):
     # PDFs are rendered by calling the service; no broker in these tests.
-    monkeypatch.setattr(certificate_services, "_queue_render", lambda pk: None)
+    monkeypatch.setattr(rendering, "queue_render", lambda pk: None)
 
 
 @pytest.fixture

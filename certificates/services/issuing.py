@@ -1,8 +1,8 @@
 """Issuing certificates: one per enrollment, numbered in the organiser's register.
 
 Issuing writes the certificate (every printed value frozen, a register number, a
-verification code) in one transaction; its PDF is rendered afterwards by a task, and
-`requeue_pending_certificates` re-queues any whose task was lost.
+verification code) in one transaction; its PDF is rendered afterwards
+(`certificates.services.rendering`). Revoking and re-issuing keep the register line.
 """
 
 import datetime as dt
@@ -11,15 +11,11 @@ from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 
-from celery import current_app
-from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import connection, transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from certificates import pdf, qr
+from certificates import qr
 from certificates.models import (
     Certificate,
     CertificateRevision,
@@ -27,19 +23,14 @@ from certificates.models import (
     RegisterCounter,
     new_verification_code,
 )
-from certificates.printed import Printed, add_months, dmy, fill_wording
-from certificates.qr import QrBitmap
+from certificates.printed import add_months, dmy, fill_wording
+from certificates.services import rendering
 from courses.completion import unmet_requirements
 from courses.models import Consent, Enrollment, Organisation, TrainingClass, User
 from courses.privacy import has_withdrawn
 from courses.services.enrollment import completion_facts
 
 logger = logging.getLogger(__name__)
-
-RENDER_TASK = "certificates.render_certificate_pdf"
-# A pending certificate whose render task has not finished after this long is
-# assumed lost (broker down, worker killed) and queued again.
-PENDING_GRACE = dt.timedelta(minutes=2)
 
 PRINTED_FIELDS = [
     "holder_name",
@@ -227,12 +218,6 @@ def _frozen_values(
     return values
 
 
-def _queue_render(certificate_id: int) -> None:
-    # By name, so that services need not import the tasks module that imports them;
-    # the signature still honours eager mode in the embedded default.
-    current_app.signature(RENDER_TASK, args=(certificate_id,)).delay()
-
-
 @transaction.atomic
 def issue_certificate(
     *,
@@ -268,7 +253,7 @@ def issue_certificate(
         if queue_render and existing.status == Certificate.Status.PENDING:
             # A retried issue (its worker died after commit): render now, not at
             # the sweeper's next round.
-            transaction.on_commit(partial(_queue_render, existing.pk))
+            transaction.on_commit(partial(rendering.queue_render, existing.pk))
         return existing
     override_reason = override_reason.strip()
     # Not even an override prints the name of someone who said no.
@@ -290,7 +275,7 @@ def issue_certificate(
     issued_on = timezone.localdate()
     # Encoded before the register is locked: other issues need not wait for it.
     code = new_verification_code()
-    verification_qr = qr.encode(verify_url_for(code)).to_text()
+    verification_qr = qr.encode(rendering.verify_url_for(code)).to_text()
     seq = _next_register_seq(organisation.pk, issued_on.year)
     certificate = Certificate.objects.create(
         enrollment=enrollment,
@@ -312,7 +297,7 @@ def issue_certificate(
         **_frozen_values(enrollment, template, result),
     )
     if queue_render:
-        transaction.on_commit(partial(_queue_render, certificate.pk))
+        transaction.on_commit(partial(rendering.queue_render, certificate.pk))
     return certificate
 
 
@@ -421,168 +406,5 @@ def reissue_certificate(
     certificate.rendered_at = None
     certificate.queued_at = timezone.now()
     certificate.save()
-    transaction.on_commit(partial(_queue_render, certificate.pk))
-    return certificate
-
-
-def verify_url_for(code: str) -> str:
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    with translation.override("vi"):
-        path = reverse("certificates:verify", args=[code])
-    return f"{base}{path}"
-
-
-def verify_url(certificate: Certificate) -> str:
-    return verify_url_for(certificate.verification_code)
-
-
-def printed_for(certificate: Certificate) -> Printed:
-    template = certificate.template
-    signature = None
-    if template.signature_image:
-        with template.signature_image.open("rb") as image:
-            signature = image.read()
-    return Printed(
-        parent_body=certificate.parent_body,
-        issuing_body=certificate.issuing_body,
-        title=certificate.title,
-        holder_name=certificate.holder_name,
-        holder_birth=certificate.holder_birth,
-        holder_unit=certificate.holder_unit,
-        holder_role=certificate.holder_role,
-        wording=certificate.wording,
-        result_label=certificate.result_label,
-        result=certificate.result,
-        place=certificate.place,
-        issued_on=certificate.issued_on,
-        signer_title=certificate.signer_title,
-        signer_name=certificate.signer_name,
-        register_number=certificate.register_number,
-        verify_url=verify_url(certificate),
-        expires_on=certificate.expires_on,
-        signature_image=signature,
-        qr=(
-            QrBitmap.from_text(certificate.verification_qr)
-            if certificate.verification_qr
-            else None
-        ),
-    )
-
-
-# Enrollments a batch task issues and renders. Small enough that a redelivered task
-# (its worker killed) redoes little and two workers finish together; large enough
-# that the broker and the worker's own bookkeeping cost little per certificate.
-ISSUANCE_CHUNK = 20
-
-
-def queue_issuance(enrollment_ids: list[int], *, chunk: int = ISSUANCE_CHUNK) -> int:
-    """Hand a large batch to the workers, `chunk` enrollments a task; returns the
-    number of tasks. Each enrollment is idempotent, so a task run twice only
-    finishes what its first run had not."""
-    task = current_app.signature("certificates.issue_certificates_for_enrollments")
-    ids = list(enrollment_ids)
-    starts = range(0, len(ids), chunk)
-    for start in starts:
-        task.clone(args=(ids[start : start + chunk],)).delay()
-    return len(starts)
-
-
-def issue_and_render(*, enrollment_id: int) -> Certificate | None:
-    """One certificate of a batch, issued and rendered by the same task.
-
-    Half the tasks of issuing and queueing the render apart. A worker that dies
-    between the two commits leaves the certificate pending: the retried task (acks
-    late) renders it, and so would the sweeper. None if the enrollment is gone or
-    does not qualify.
-    """
-    try:
-        certificate = issue_certificate_on_completion(
-            enrollment=Enrollment(pk=enrollment_id), queue_render=False
-        )
-    except Enrollment.DoesNotExist:
-        return None
-    if certificate is None or certificate.status != Certificate.Status.PENDING:
-        return certificate
-    with transaction.atomic():
-        # The certificate was just read; the lock need only check that nothing
-        # changed since (another render, a revocation, a re-issue), not read it all
-        # again: on a batch of thousands that read is a good part of the work.
-        unchanged = (
-            Certificate.objects.select_for_update()
-            .filter(
-                pk=certificate.pk,
-                edition=certificate.edition,
-                status=certificate.status,
-                rendered_at__isnull=True,
-            )
-            .values_list("pk", flat=True)
-        )
-        if unchanged:
-            return _store_pdf(certificate)
-    return render_certificate(certificate_id=certificate.pk)
-
-
-def issue_and_render_chunk(*, enrollment_ids: list[int]) -> int:
-    """A batch task's chunk, one enrollment after another; how many have one now."""
-    return sum(
-        issue_and_render(enrollment_id=enrollment_id) is not None
-        for enrollment_id in enrollment_ids
-    )
-
-
-def requeue_pending_certificates(*, now: dt.datetime | None = None) -> int:
-    """Queue again the renders of certificates pending longer than the grace period."""
-    now = now or timezone.now()
-    stuck = list(
-        Certificate.objects.pending()
-        .filter(queued_at__lt=now - PENDING_GRACE)
-        .values_list("pk", flat=True)
-    )
-    Certificate.objects.filter(pk__in=stuck).update(queued_at=now)
-    for certificate_id in stuck:
-        _queue_render(certificate_id)
-    return len(stuck)
-
-
-def pdf_name(certificate: Certificate) -> str:
-    year, pk, edition = certificate.register_year, certificate.pk, certificate.edition
-    return f"certificates/{year}/{pk}-{edition}.pdf"
-
-
-def render_certificate(*, certificate_id: int) -> Certificate | None:
-    """Render and store the certificate's PDF once; pending becomes issued.
-
-    Safe to run twice or at once on two workers: the row lock serialises them and
-    the second finds the file already there.
-    """
-    with transaction.atomic():
-        try:
-            certificate = (
-                Certificate.objects.select_for_update(of=("self",))
-                .select_related("template")
-                .get(pk=certificate_id)
-            )
-        except Certificate.DoesNotExist:
-            return None
-        if certificate.pdf and certificate.rendered_at is not None:
-            return certificate
-        return _store_pdf(certificate)
-
-
-def _store_pdf(certificate: Certificate) -> Certificate:
-    """Draw and store the PDF of a certificate whose row the caller has locked.
-
-    A file left under the same name by a render killed halfway is replaced, so a
-    retry leaves no orphan behind.
-    """
-    name = pdf_name(certificate)
-    storage = certificate.pdf.storage
-    if storage.exists(name):
-        storage.delete(name)
-    stored = storage.save(name, ContentFile(pdf.render(printed_for(certificate))))
-    certificate.pdf.name = stored
-    certificate.rendered_at = timezone.now()
-    if certificate.status == Certificate.Status.PENDING:
-        certificate.status = Certificate.Status.ISSUED
-    certificate.save(update_fields=["pdf", "rendered_at", "status"])
+    transaction.on_commit(partial(rendering.queue_render, certificate.pk))
     return certificate

@@ -1,0 +1,74 @@
+"""Certificates: issuing and the register, rendering, and large batches.
+
+Split by sub-domain; everything callers use is re-exported here.
+"""
+
+from certificates.services.batch import (
+    ISSUANCE_CHUNK,
+    issue_and_render,
+    issue_and_render_chunk,
+    queue_issuance,
+)
+from certificates.services.issuing import (
+    PRINTED_FIELDS,
+    BulkResult,
+    Candidate,
+    CertificateError,
+    ConsentWithdrawn,
+    NoTemplate,
+    NotQualified,
+    issue_certificate,
+    issue_certificate_on_completion,
+    issue_for_class,
+    printed_snapshot,
+    qualification,
+    reissue_certificate,
+    revoke_certificate,
+    template_for,
+    unmet_for,
+)
+from certificates.services.rendering import (
+    PENDING_GRACE,
+    RENDER_TASK,
+    pdf_name,
+    printed_for,
+    queue_render,
+    render_certificate,
+    requeue_pending_certificates,
+    store_pdf,
+    verify_url,
+    verify_url_for,
+)
+
+__all__ = [
+    "ISSUANCE_CHUNK",
+    "PENDING_GRACE",
+    "PRINTED_FIELDS",
+    "RENDER_TASK",
+    "BulkResult",
+    "Candidate",
+    "CertificateError",
+    "ConsentWithdrawn",
+    "NoTemplate",
+    "NotQualified",
+    "issue_and_render",
+    "issue_and_render_chunk",
+    "issue_certificate",
+    "issue_certificate_on_completion",
+    "issue_for_class",
+    "pdf_name",
+    "printed_for",
+    "printed_snapshot",
+    "qualification",
+    "queue_issuance",
+    "queue_render",
+    "reissue_certificate",
+    "render_certificate",
+    "requeue_pending_certificates",
+    "revoke_certificate",
+    "store_pdf",
+    "template_for",
+    "unmet_for",
+    "verify_url",
+    "verify_url_for",
+]
