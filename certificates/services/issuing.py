@@ -137,24 +137,25 @@ def qualification(training_class: TrainingClass) -> list[Candidate]:
 
 def _next_register_seq(organisation_id: int, year: int) -> int:
     # The UPDATE holds the counter's row lock until commit, so concurrent issues
-    # queue here and a rolled-back issue gives its number back.
-    # The ORM's UPDATE returns no values; RETURNING (PostgreSQL, SQLite >= 3.35)
-    # saves the SELECT after it. The year's first issue creates the row first.
-    with connection.cursor() as cursor:
-        for _attempt in range(2):
+    # queue here and a rolled-back issue gives its number back. RETURNING
+    # (PostgreSQL, SQLite >= 3.35) saves a SELECT; the ORM's update returns no values.
+    def take() -> tuple[int] | None:
+        with connection.cursor() as cursor:
             cursor.execute(
                 "UPDATE certificates_registercounter SET last_number = last_number + 1"
                 " WHERE organisation_id = %s AND year = %s RETURNING last_number",
                 [organisation_id, year],
             )
-            row = cursor.fetchone()
-            if row is not None:
-                return row[0]
-            RegisterCounter.objects.bulk_create(
-                [RegisterCounter(organisation_id=organisation_id, year=year)],
-                ignore_conflicts=True,
-            )
-    raise RuntimeError("register counter row vanished")  # pragma: no cover
+            return cursor.fetchone()
+
+    row = take()
+    if row is None:  # the year's first issue: create the row, then take from it
+        RegisterCounter.objects.bulk_create(
+            [RegisterCounter(organisation_id=organisation_id, year=year)],
+            ignore_conflicts=True,
+        )
+        row = take()
+    return row[0]
 
 
 def _frozen_values(

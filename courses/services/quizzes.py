@@ -193,7 +193,8 @@ def submit_attempt(
     return _grade(attempt, auto=overdue)
 
 
-def _gradable(question: Question) -> grading.GradableQuestion:
+def gradable_question(question: Question) -> grading.GradableQuestion:
+    """The question as the pure grader takes it (its choices prefetched)."""
     choices = list(question.choices.all())
     return grading.GradableQuestion(
         id=question.pk,
@@ -213,7 +214,9 @@ def _grade(attempt: Attempt, *, auto: bool) -> Attempt:
         "choices"
     )
     by_id = {q.pk: q for q in questions}
-    gradable = [_gradable(by_id[pk]) for pk in attempt.question_ids if pk in by_id]
+    gradable = [
+        gradable_question(by_id[pk]) for pk in attempt.question_ids if pk in by_id
+    ]
     stored = {a.question_id: a for a in attempt.answers.all()}
     result = grading.grade_attempt(
         gradable,

@@ -50,6 +50,7 @@ from courses.models import (
     User,
 )
 from courses.services import enroll, trainee_for_user
+from courses.services.quizzes import gradable_question
 from tests.cms.factories import course_page, lesson_page
 from tests.courses.factories import CourseFactory, TrainingClassFactory, UserFactory
 from tests.courses.quiz_factories import short_answer_question, single_choice_question
@@ -585,28 +586,13 @@ class Unexpected(Exception):
 # --- Checking the result ------------------------------------------------------------
 
 
-def _gradable(question: Question) -> grading.GradableQuestion:
-    choices = list(question.choices.all())
-    return grading.GradableQuestion(
-        id=question.pk,
-        kind=grading.QuestionKind(question.kind),
-        points=question.points,
-        choice_ids=frozenset(c.pk for c in choices),
-        correct_choice_ids=frozenset(c.pk for c in choices if c.is_correct),
-        partial_credit=question.partial_credit,
-        accepted_answers=question.accepted_answer_list,
-        ignore_case=question.ignore_case,
-        ignore_diacritics=question.ignore_diacritics,
-    )
-
-
 def regrade(attempt: Attempt, responses) -> grading.AttemptResult:
     questions = Question.objects.filter(pk__in=attempt.question_ids).prefetch_related(
         "choices"
     )
     by_id = {q.pk: q for q in questions}
     return grading.grade_attempt(
-        [_gradable(by_id[pk]) for pk in attempt.question_ids],
+        [gradable_question(by_id[pk]) for pk in attempt.question_ids],
         responses,
         pass_mark_percent=Decimal(attempt.quiz.pass_mark_percent),
     )
