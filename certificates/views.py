@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from certificates.models import Certificate, is_well_formed_code
 from certificates.ratelimit import is_over_limit
-from certificates.services import render_certificate
+from certificates.services import with_pdf
 
 
 def _not_found(request: HttpRequest) -> HttpResponse:
@@ -67,10 +67,9 @@ def download(request: HttpRequest, certificate_id: int) -> FileResponse:
         ),
         pk=certificate_id,
     )
-    if not certificate.rendered_at:
-        certificate = render_certificate(certificate_id=certificate.pk)
-        if certificate is None:
-            raise Http404
+    certificate = with_pdf(certificate)
+    if certificate is None:
+        raise Http404
     return FileResponse(
         certificate.pdf.open("rb"),
         as_attachment=True,

@@ -38,6 +38,7 @@ from certificates.services.rendering import (
     store_pdf,
     verify_url,
     verify_url_for,
+    with_pdf,
 )
 
 __all__ = [
@@ -71,4 +72,5 @@ __all__ = [
     "unmet_for",
     "verify_url",
     "verify_url_for",
+    "with_pdf",
 ]

@@ -113,6 +113,14 @@ def render_certificate(*, certificate_id: int) -> Certificate | None:
         return store_pdf(certificate)
 
 
+def with_pdf(certificate: Certificate) -> Certificate | None:
+    """The certificate with its PDF stored: rendered now if no worker has got to it
+    yet, so that a download never waits for the queue. None if it is gone."""
+    if certificate.pdf and certificate.rendered_at is not None:
+        return certificate
+    return render_certificate(certificate_id=certificate.pk)
+
+
 def store_pdf(certificate: Certificate) -> Certificate:
     """Draw and store the PDF of a certificate whose row the caller has locked.
 

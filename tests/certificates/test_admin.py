@@ -558,6 +558,32 @@ def test_staff_download_the_pdf_of_a_certificate(
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert len(pypdf.PdfReader(io.BytesIO(download(response))).pages) == 1
+    # Named by the register number, not the holder.
+    assert f'filename="001-{YEAR}.pdf"' in response["Content-Disposition"]
+    # Pending when asked for, rendered on the way.
+    certificate.refresh_from_db()
+    assert certificate.status == Certificate.Status.ISSUED
+    # A page with a name, birth date and unit on it leaves a trace like any export.
+    log = ExportLog.objects.get()
+    assert (log.user, log.kind, log.file_format, log.row_count) == (
+        organizer,
+        "certificates",
+        "pdf",
+        1,
+    )
+    assert log.filters == {"certificate": certificate.pk}
+
+
+def test_a_refused_certificate_pdf_leaves_no_export_trace(
+    client, other_organizer, training_class, template
+):
+    certificate = issued(completed(training_class, "Ma Thị Hoà"))
+    client.force_login(other_organizer)
+
+    response = client.get(reverse("certificate:pdf", args=[certificate.pk]))
+
+    assert response.status_code == 404
+    assert not ExportLog.objects.exists()
 
 
 def test_revoking_needs_a_reason_and_is_recorded(
