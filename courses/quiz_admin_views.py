@@ -4,11 +4,12 @@ Scoped like every class screen: a class outside the user's reach answers 404.
 """
 
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from courses.exports.services import log_export
 from courses.models import Quiz, TrainingClass
 from courses.quiz_reports import (
     graded_attempts,
@@ -61,6 +62,8 @@ def class_quiz_report(request: HttpRequest, class_id: int) -> HttpResponse:
 
 @permission_required("courses.view_trainingclass", raise_exception=True)
 def export_class_results(request: HttpRequest, class_id: int, fmt: str) -> HttpResponse:
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
     training_class = _class_for(request, class_id)
     attempts = sorted(
         (
@@ -72,6 +75,13 @@ def export_class_results(request: HttpRequest, class_id: int, fmt: str) -> HttpR
     )
     dataset = AttemptResultResource().export(queryset=attempts)
     filename = f"ket-qua-kiem-tra-{training_class.code}"
+    log_export(
+        user=request.user,
+        kind="quiz_results",
+        file_format=fmt,
+        filters={"training_class": training_class.pk},
+        row_count=len(attempts),
+    )
     if fmt == "xlsx":
         response = HttpResponse(
             dataset.export("xlsx"),

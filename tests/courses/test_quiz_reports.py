@@ -6,7 +6,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from courses.models import Enrollment, Question, Quiz
+from courses.models import Enrollment, ExportLog, Question, Quiz
 from courses.services import enroll
 from courses.services.quizzes import SubmittedAnswer, start_attempt, submit_attempt
 from tests.courses.factories import TraineeFactory, TrainingClassFactory
@@ -97,6 +97,15 @@ def test_results_export_as_xlsx_holds_every_graded_attempt(
     assert rows[0][0] == "Họ và tên"
     assert len(rows) == 1 + 6
     assert rows[1][0] == "Đinh Văn An"
+    # Names and scores of a whole class: logged like every export of people's data.
+    log = ExportLog.objects.get()
+    assert (log.user, log.kind, log.file_format, log.row_count) == (
+        organizer,
+        "quiz_results",
+        "xlsx",
+        6,
+    )
+    assert log.filters == {"training_class": training_class.pk}
 
 
 def test_results_export_as_csv_starts_with_a_bom(client, organizer, taught_class):
@@ -105,6 +114,19 @@ def test_results_export_as_csv_starts_with_a_bom(client, organizer, taught_class
     response = client.get(f"/admin/classes/{training_class.pk}/quiz-results/export.csv")
     assert response.content.startswith("\ufeff".encode())
     assert "Lò Thị Hoà" in response.content.decode("utf-8-sig")
+    assert ExportLog.objects.get().file_format == "csv"
+
+
+def test_results_export_in_an_unknown_format_is_not_found(
+    client, organizer, taught_class
+):
+    training_class, *_ = taught_class
+    client.force_login(organizer)
+    response = client.get(
+        f"/admin/classes/{training_class.pk}/quiz-results/export.zzzzzzzzzzzz"
+    )
+    assert response.status_code == 404
+    assert not ExportLog.objects.exists()
 
 
 def test_another_organisations_class_results_are_not_found(
@@ -115,3 +137,4 @@ def test_another_organisations_class_results_are_not_found(
     for path in ("", "export.xlsx"):
         response = client.get(f"/admin/classes/{training_class.pk}/quiz-results/{path}")
         assert response.status_code == 404
+    assert not ExportLog.objects.exists()
