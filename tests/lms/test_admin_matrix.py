@@ -338,3 +338,16 @@ def test_the_site_history_shows_no_one_else_s_records(world):
         by_role["superuser"], "GET", reverse("wagtailadmin_reports:site_history")
     )
     assert world.a.trainee.full_name in response.content.decode()
+
+
+def test_only_superusers_are_offered_the_site_history(world):
+    # Everyone else is refused it (above): the reports menu must not offer a door
+    # that only answers "no permission".
+    history = reverse("wagtailadmin_reports:site_history")
+    by_role = clients(world)
+    for role in ("trainer", "organizer"):
+        response, _written = ask(by_role[role], "GET", reverse("wagtailadmin_home"))
+        assert response.status_code == 200, role
+        assert history not in response.content.decode(), role
+    response, _written = ask(by_role["superuser"], "GET", reverse("wagtailadmin_home"))
+    assert history in response.content.decode()
