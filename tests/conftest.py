@@ -1,5 +1,7 @@
 """Personas (STYLE.md) and access to the real services the marked tests need."""
 
+import os
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -27,14 +29,16 @@ def django_db_createdb(request) -> bool:
 def pytest_collection_modifyitems(config, items):
     """Skip service tests, with the reason, only when the service does not answer."""
     on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    # SQLite either because it was asked for or because PostgreSQL did not answer.
+    not_postgres = (
+        "this run is on SQLite (LMS_TEST_DB=sqlite)"
+        if os.environ.get("LMS_TEST_DB") == "sqlite"
+        else f"PostgreSQL unreachable at {settings.TEST_DATABASE_URL}"
+    )
     redis_up = redis_reachable(settings.TEST_BROKER_URL)
     for item in items:
         if "pg" in item.keywords and not on_postgres:
-            item.add_marker(
-                pytest.mark.skip(
-                    reason=f"PostgreSQL unreachable at {settings.TEST_DATABASE_URL}"
-                )
-            )
+            item.add_marker(pytest.mark.skip(reason=not_postgres))
         if "redis" in item.keywords and not redis_up:
             item.add_marker(
                 pytest.mark.skip(
