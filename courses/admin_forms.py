@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from courses.models import Organisation, Question, Trainee, TrainingClass, User
@@ -50,7 +51,11 @@ class TrainingClassAdminForm(WagtailAdminModelForm):
         if capacity is not None and instance.pk and capacity < instance.seats_taken:
             self.add_error(
                 "capacity",
-                _("Lớp đã có %(n)d học viên: số chỗ không được nhỏ hơn.")
+                ngettext(
+                    "Lớp đã có %(n)d học viên: số chỗ không được nhỏ hơn.",
+                    "Lớp đã có %(n)d học viên: số chỗ không được nhỏ hơn.",
+                    instance.seats_taken,
+                )
                 % {"n": instance.seats_taken},
             )
         return cleaned

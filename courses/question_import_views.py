@@ -19,7 +19,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 from django.views.defaults import permission_denied
 from wagtail.admin import messages
@@ -165,7 +165,11 @@ def confirm(request: HttpRequest) -> HttpResponse:
         return _preview(request, result, course=course, filename=pending["filename"])
     messages.success(
         request,
-        _("Đã thêm %(count)s câu hỏi vào ngân hàng câu hỏi của khoá “%(course)s”.")
+        ngettext(
+            "Đã thêm %(count)s câu hỏi vào ngân hàng câu hỏi của khoá “%(course)s”.",
+            "Đã thêm %(count)s câu hỏi vào ngân hàng câu hỏi của khoá “%(course)s”.",
+            result.created,
+        )
         % {"count": result.created, "course": course.title},
     )
     return redirect("wagtailsnippets_courses_question:list")

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from certificates import pdf, services
@@ -117,7 +118,11 @@ def issue_for_class(request: AdminRequest, class_id: int) -> HttpResponseBase:
         numbers = sorted(result.issued, key=lambda c: c.register_seq)
         messages.success(
             request,
-            _("Đã cấp %(count)d giấy chứng nhận (số %(first)s đến %(last)s).")
+            ngettext(
+                "Đã cấp %(count)d giấy chứng nhận (số %(first)s đến %(last)s).",
+                "Đã cấp %(count)d giấy chứng nhận (số %(first)s đến %(last)s).",
+                len(numbers),
+            )
             % {
                 "count": len(numbers),
                 "first": numbers[0].register_number,
@@ -129,7 +134,11 @@ def issue_for_class(request: AdminRequest, class_id: int) -> HttpResponseBase:
     if not_issued:
         messages.warning(
             request,
-            _("%(count)d người chưa được cấp: lý do ghi trong bảng.")
+            ngettext(
+                "%(count)d người chưa được cấp: lý do ghi trong bảng.",
+                "%(count)d người chưa được cấp: lý do ghi trong bảng.",
+                len(not_issued),
+            )
             % {"count": len(not_issued)},
         )
     return redirect(_class_url(training_class))

@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 
@@ -133,7 +133,11 @@ def confirm(request):
         discard_upload(token)
     messages.success(
         request,
-        _("Đã thêm %(count)s học viên vào lớp %(code)s.")
+        ngettext(
+            "Đã thêm %(count)s học viên vào lớp %(code)s.",
+            "Đã thêm %(count)s học viên vào lớp %(code)s.",
+            report.created,
+        )
         % {"count": report.created, "code": training_class.code},
     )
     return redirect("courses_roster:upload")

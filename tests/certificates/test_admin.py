@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
+from wagtail.users.models import UserProfile
 
 from certificates import services
 from certificates.models import Certificate, CertificateTemplate
@@ -284,6 +285,29 @@ def test_bulk_issue_certifies_exactly_the_qualifiers_with_consecutive_numbers(
     shown = messages_of(response)
     assert any("Đã cấp 3 giấy chứng nhận" in m for m in shown)
     assert any("1 người chưa được cấp" in m for m in shown)
+
+
+def test_the_bulk_issue_messages_count_one_and_many_in_english(
+    client, organizer, training_class, template
+):
+    profile = UserProfile.get_for_user(organizer)
+    profile.preferred_language = "en"
+    profile.save()
+    completed(training_class, "Lò Thị Mai")
+    for name in ("Hà Thị Chưa", "Đỗ Văn Chờ"):
+        make_enrollment(training_class, full_name=name)
+    client.force_login(organizer)
+
+    response = client.post(
+        reverse("certificates_admin:class_issue", args=[training_class.pk])
+    )
+
+    shown = messages_of(response)
+    assert f"Issued 1 certificate (no. 001/{YEAR}/GCN-TTDS)." in shown
+    assert (
+        "2 people were not issued a certificate: the reasons are given in the table."
+        in shown
+    )
 
 
 def test_without_a_template_the_page_says_so_and_links_to_creating_one(

@@ -8,6 +8,7 @@ from cron and from an operator's shell alike.
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from certificates import services
 from courses.models import TrainingClass
@@ -64,7 +65,11 @@ class Command(BaseCommand):
             qualifying = [c for c in candidates if c.qualifies]
             skipped = [c for c in candidates if not c.qualifies]
             self.stdout.write(
-                _("Sẽ cấp %(count)d giấy chứng nhận (--dry-run: chưa cấp gì).")
+                ngettext(
+                    "Sẽ cấp %(count)d giấy chứng nhận (--dry-run: chưa cấp gì).",
+                    "Sẽ cấp %(count)d giấy chứng nhận (--dry-run: chưa cấp gì).",
+                    len(qualifying),
+                )
                 % {"count": len(qualifying)}
             )
             for candidate in sorted(qualifying, key=self._name):
@@ -74,7 +79,11 @@ class Command(BaseCommand):
             skipped = result.skipped
             self.stdout.write(
                 self.style.SUCCESS(
-                    _("Đã cấp %(count)d giấy chứng nhận cho lớp %(code)s.")
+                    ngettext(
+                        "Đã cấp %(count)d giấy chứng nhận cho lớp %(code)s.",
+                        "Đã cấp %(count)d giấy chứng nhận cho lớp %(code)s.",
+                        len(result.issued),
+                    )
                     % {"count": len(result.issued), "code": training_class.code}
                 )
             )
@@ -86,7 +95,12 @@ class Command(BaseCommand):
                 )
         if skipped:
             self.stdout.write(
-                _("Không cấp cho %(count)d người:") % {"count": len(skipped)}
+                ngettext(
+                    "Không cấp cho %(count)d người:",
+                    "Không cấp cho %(count)d người:",
+                    len(skipped),
+                )
+                % {"count": len(skipped)}
             )
             for candidate in sorted(skipped, key=self._name):
                 self.stdout.write(

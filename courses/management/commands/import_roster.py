@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from courses.models import TrainingClass, User
 from courses.roster.services import RosterRejected, import_roster
@@ -54,20 +55,34 @@ class Command(BaseCommand):
             for problem in rejected.report.errors:
                 self.stderr.write(str(problem))
             raise CommandError(
-                _("%(count)s lỗi; chưa ghi gì vào cơ sở dữ liệu.")
+                ngettext(
+                    "%(count)s lỗi; chưa ghi gì vào cơ sở dữ liệu.",
+                    "%(count)s lỗi; chưa ghi gì vào cơ sở dữ liệu.",
+                    len(rejected.report.errors),
+                )
                 % {"count": len(rejected.report.errors)}
             ) from None
         for notice in report.notices:
             self.stdout.write(str(notice))
         if dry_run:
             self.stdout.write(
-                _("Kiểm tra xong: %(count)s học viên hợp lệ; chưa ghi gì (--dry-run).")
+                ngettext(
+                    "Kiểm tra xong: %(count)s học viên hợp lệ; "
+                    "chưa ghi gì (--dry-run).",
+                    "Kiểm tra xong: %(count)s học viên hợp lệ; "
+                    "chưa ghi gì (--dry-run).",
+                    len(report.rows),
+                )
                 % {"count": len(report.rows)}
             )
         else:
             self.stdout.write(
                 self.style.SUCCESS(
-                    _("Đã thêm %(count)s học viên vào lớp %(code)s.")
+                    ngettext(
+                        "Đã thêm %(count)s học viên vào lớp %(code)s.",
+                        "Đã thêm %(count)s học viên vào lớp %(code)s.",
+                        report.created,
+                    )
                     % {"count": report.created, "code": training_class.code}
                 )
             )

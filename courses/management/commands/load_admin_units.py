@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from courses.admin_units_loader import Changes, load_admin_units
 from courses.models import AdminUnit, UnitScheme
@@ -51,9 +52,12 @@ class Command(BaseCommand):
         if report.skipped_successions:
             self.stdout.write(
                 self.style.WARNING(
-                    _(
+                    ngettext(
                         "Bỏ qua %(count)s dòng chuyển đổi trỏ tới đơn vị không có "
-                        "trong danh mục."
+                        "trong danh mục.",
+                        "Bỏ qua %(count)s dòng chuyển đổi trỏ tới đơn vị không có "
+                        "trong danh mục.",
+                        report.skipped_successions,
                     )
                     % {"count": _n(report.skipped_successions)}
                 )
