@@ -5,6 +5,7 @@ A job and its file belong to the user who asked (or a superuser); anyone else ge
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -13,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courses.export_jobs import can_download, start_export_job
+from courses.export_jobs import can_download, file_kept_until, start_export_job
 from courses.models import ExportJob, Organisation, TrainingClass
 from courses.tasks import run_attendance_export
 
@@ -106,6 +107,8 @@ def export_job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
             "is_pending": job.status
             in (ExportJob.Status.QUEUED, ExportJob.Status.RUNNING),
             "refresh_seconds": REFRESH_SECONDS,
+            "kept_until": file_kept_until(job),
+            "retention_days": settings.EXPORT_FILE_RETENTION_DAYS,
         },
     )
 

@@ -2,14 +2,17 @@
 
 Rows stream from the query into a temporary file and from there to private storage,
 so memory stays flat however many rows. Progress is a single-column UPDATE every
-1,000 rows (the writers' pace), visible at once to the admin page polling it.
+1,000 rows (the writers' pace), visible at once to the admin page polling it. The
+file is deleted `EXPORT_FILE_RETENTION_DAYS` after it was written.
 """
 
+import datetime as dt
 import logging
 import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
@@ -105,3 +108,33 @@ def run_export_job(*, job_id: int) -> ExportJob:
 
 def can_download(job: ExportJob, user: User) -> bool:
     return user.is_superuser or job.user_id == user.pk
+
+
+def file_kept_until(job: ExportJob) -> dt.datetime | None:
+    """When a finished job's file is deleted; None while there is no file."""
+    if job.status != ExportJob.Status.DONE or job.finished_at is None:
+        return None
+    return job.finished_at + dt.timedelta(days=settings.EXPORT_FILE_RETENTION_DAYS)
+
+
+def purge_expired_export_files(*, now: dt.datetime | None = None) -> int:
+    """Delete the files of exports older than the retention period; how many went.
+
+    The job stays, marked expired, so its owner sees what happened to the file.
+    """
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=settings.EXPORT_FILE_RETENTION_DAYS)
+    purged = 0
+    expired = ExportJob.objects.filter(
+        status=ExportJob.Status.DONE, finished_at__lt=cutoff
+    )
+    for job in expired.only("pk", "file"):
+        # The conditional UPDATE is the claim: two sweepers at once delete once, and
+        # the download view, which serves only done jobs, stops offering the file.
+        claimed = ExportJob.objects.filter(
+            pk=job.pk, status=ExportJob.Status.DONE
+        ).update(status=ExportJob.Status.EXPIRED, file="")
+        if claimed and job.file:
+            job.file.storage.delete(job.file.name)
+        purged += claimed
+    return purged

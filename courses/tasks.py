@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from courses.export_jobs import run_export_job
+from courses.export_jobs import purge_expired_export_files, run_export_job
 from courses.roster.uploads import purge_stale_uploads
 from courses.services.quizzes import close_overdue_attempts
 
@@ -23,3 +23,9 @@ def close_overdue_quiz_attempts() -> int:
 def run_attendance_export(job_id: int) -> str:
     """Write a queued attendance export to its file; a job already taken is left."""
     return run_export_job(job_id=job_id).status
+
+
+@shared_task(name="courses.purge_expired_export_files")
+def purge_expired_exports() -> int:
+    """Delete large exports' files past their retention period (every hour)."""
+    return purge_expired_export_files()

@@ -244,6 +244,8 @@ class ExportJob(models.Model):
         RUNNING = "running", _("Đang chạy")
         DONE = "done", _("Xong")
         FAILED = "failed", _("Lỗi")
+        # Done, and its file deleted once the retention period ran out.
+        EXPIRED = "expired", _("Đã xoá tệp")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"

@@ -265,7 +265,8 @@ NOT_PERSONAL: dict[type[models.Model], str] = {
     ExportLog: "who exported, when, what kind, with which filters (ids only)",
     ExportJob: (
         "a staff member's class-wide export file: many people at once, never one "
-        "trainee's rows; it needs a retention limit of its own, not erasure per person"
+        "trainee's rows; deleted EXPORT_FILE_RETENTION_DAYS after it was written "
+        "(courses.export_jobs), not erased per person"
     ),
     QuestionCategory: "question bank",
     Question: "question bank",

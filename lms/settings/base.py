@@ -294,7 +294,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "courses.purge_stale_roster_uploads",
         "schedule": 15 * 60.0,
     },
+    "purge-expired-export-files": {
+        "task": "courses.purge_expired_export_files",
+        "schedule": 60 * 60.0,
+    },
 }
+# A large export's file (names, phones, attendance) is kept this many days after it
+# is written, then deleted: long enough to download it, not a second archive of
+# people's data. The job and its ExportLog line stay.
+EXPORT_FILE_RETENTION_DAYS = int(os.environ.get("EXPORT_FILE_RETENTION_DAYS", "7"))
 
 # django-import-export: only holders of courses.import_trainee may import (the
 # library's default lets any staff user in).

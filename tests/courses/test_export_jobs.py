@@ -8,16 +8,18 @@ import openpyxl
 import pytest
 from celery import Celery
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from courses import export_jobs
 from courses.export_jobs import run_export_job, start_export_job
 from courses.exports.queries import ExportRefused
 from courses.models import ClassSession, Enrollment, ExportJob, ExportLog
 from courses.services import enroll
-from courses.tasks import run_attendance_export
+from courses.tasks import purge_expired_exports, run_attendance_export
 from tests.courses.factories import (
     ClassSessionFactory,
     TraineeFactory,
@@ -238,6 +240,64 @@ def test_a_job_not_done_has_nothing_to_download(client, organizer, small_class):
     job = _job(organizer, small_class)
     client.force_login(organizer)
     download = reverse("courses_export_jobs:download", args=[job.pk])
+    assert client.get(download).status_code == 404
+
+
+def _finished_days_ago(job: ExportJob, days: float) -> None:
+    finished = timezone.now() - dt.timedelta(days=days)
+    ExportJob.objects.filter(pk=job.pk).update(finished_at=finished)
+
+
+def test_export_files_are_deleted_after_the_retention_period(
+    organizer, small_class, settings
+):
+    settings.EXPORT_FILE_RETENTION_DAYS = 7
+    old, recent = _job(organizer, small_class), _job(organizer, small_class)
+    for job in (old, recent):
+        run_attendance_export(job.pk)
+    _finished_days_ago(old, 7.1)
+    _finished_days_ago(recent, 6.9)
+    old.refresh_from_db()
+    old_file = old.file.name
+    storage = old.file.storage
+    assert storage.exists(old_file)
+
+    assert purge_expired_exports() == 1
+
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.status, old.file.name) == (ExportJob.Status.EXPIRED, "")
+    assert not storage.exists(old_file)
+    assert recent.status == ExportJob.Status.DONE
+    assert storage.exists(recent.file.name)
+    # The record of who exported what stays.
+    assert ExportLog.objects.count() == 2
+    # A second sweep finds nothing more to do.
+    assert export_jobs.purge_expired_export_files() == 0
+
+
+def test_the_job_page_says_until_when_the_file_is_kept_and_then_that_it_went(
+    client, organizer, small_class, settings
+):
+    settings.EXPORT_FILE_RETENTION_DAYS = 7
+    job = _job(organizer, small_class)
+    run_attendance_export(job.pk)
+    job.refresh_from_db()
+    client.force_login(organizer)
+    url = reverse("courses_export_jobs:detail", args=[job.pk])
+    download = reverse("courses_export_jobs:download", args=[job.pk])
+
+    kept_until = timezone.localtime(job.finished_at + dt.timedelta(days=7))
+    assert f"Tệp được giữ đến {kept_until:%d/%m/%Y %H:%M}" in (
+        client.get(url).content.decode()
+    )
+
+    _finished_days_ago(job, 8)
+    call_command("purge_export_files", stdout=io.StringIO())
+
+    page = client.get(url).content.decode()
+    assert "Tệp đã được xoá 7 ngày sau khi xuất" in page
+    assert download not in page
     assert client.get(download).status_code == 404
 
 
