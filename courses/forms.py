@@ -1,7 +1,11 @@
 from django import forms
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.sites.shortcuts import get_current_site
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Consent
+from courses.tasks import mail_password_reset_links
 
 
 class EnrollmentConsentForm(forms.Form):
@@ -31,3 +35,19 @@ class EnrollmentConsentForm(forms.Form):
         if self.cleaned_data.get("certificates"):
             chosen.append(Consent.Purpose.CERTIFICATES)
         return chosen
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form; the mail is queued for a worker, not sent in the request
+    (`courses.services.accounts`)."""
+
+    def save(self, domain_override=None, use_https=False, request=None, **kwargs):
+        user_ids = [user.pk for user in self.get_users(self.cleaned_data["email"])]
+        if not user_ids:
+            return
+        mail_password_reset_links.delay_on_commit(
+            user_ids,
+            domain=domain_override or get_current_site(request).domain,
+            use_https=use_https,
+            language=translation.get_language(),
+        )

@@ -1,9 +1,12 @@
 """Celery tasks of the courses app: adapters, one service call each."""
 
+from smtplib import SMTPException
+
 from celery import shared_task
 
 from courses.export_jobs import purge_expired_export_files, run_export_job
 from courses.roster.uploads import purge_stale_uploads
+from courses.services.accounts import send_password_reset_mail
 from courses.services.quizzes import close_overdue_attempts
 
 
@@ -29,3 +32,18 @@ def run_attendance_export(job_id: int) -> str:
 def purge_expired_exports() -> int:
     """Delete large exports' files past their retention period (every hour)."""
     return purge_expired_export_files()
+
+
+@shared_task(
+    name="courses.mail_password_reset_links",
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=30,
+    max_retries=4,
+)
+def mail_password_reset_links(
+    user_ids: list[int], *, domain: str, use_https: bool, language: str
+) -> None:
+    """Ids in, never the address: the broker and the worker's log hold no email."""
+    send_password_reset_mail(
+        user_ids=user_ids, domain=domain, use_https=use_https, language=language
+    )

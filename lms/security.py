@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 
 from certificates.ratelimit import client_ip
+from courses.forms import QueuedPasswordResetForm
 
 logger = logging.getLogger(__name__)
 
@@ -139,7 +140,13 @@ def password_reset_is_throttled(request: HttpRequest, email: str) -> bool:
 
 
 class ThrottledPasswordResetView(PasswordResetView):
-    """Django's reset view; past the limits it sends nothing and answers the same."""
+    """Django's reset view; past the limits it sends nothing and answers the same.
+
+    Within them a worker sends the mail, so known and unknown emails also get the
+    answer in the same time.
+    """
+
+    form_class = QueuedPasswordResetForm
 
     def form_valid(self, form):
         if password_reset_is_throttled(self.request, form.cleaned_data["email"]):

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from courses.tasks import mail_password_reset_links
 from tests.courses.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +21,31 @@ OTHER_ROOM = "198.51.100.7"
 @pytest.fixture
 def hoa(db):
     return UserFactory(username="hoa", email="hoa@example.vn")
+
+
+@pytest.fixture
+def queued(monkeypatch) -> list[tuple]:
+    """The reset mails the requests queued, not yet sent: (args, kwargs) each."""
+    calls: list[tuple] = []
+    monkeypatch.setattr(
+        mail_password_reset_links,
+        "delay_on_commit",
+        lambda *args, **kwargs: calls.append((args, kwargs)),
+    )
+    return calls
+
+
+@pytest.fixture(autouse=True)
+def worker(request, monkeypatch):
+    """A worker that runs each queued reset mail at once, as the embedded default's
+    in-process tasks do; tests asking for `queued` see the queue itself."""
+    if "queued" in request.fixturenames:
+        return
+    monkeypatch.setattr(
+        mail_password_reset_links,
+        "delay_on_commit",
+        lambda *args, **kwargs: mail_password_reset_links.apply(args, kwargs).get(),
+    )
 
 
 def ask_reset(client, email: str, *, address: str = TRAINING_ROOM):
@@ -111,3 +137,42 @@ def test_passwords_need_ten_characters_and_pass_django_validators(
         assert not accepted
     else:
         assert accepted
+
+
+def test_the_page_answers_before_any_mail_and_queues_ids_not_the_address(
+    client, hoa, queued
+):
+    ask_reset(client, "hoa@example.vn")
+    ask_reset(client, "khong-co@example.vn")
+
+    assert mail.outbox == []
+    # Only the known email queued a mail, and its message carries the user's id.
+    assert queued == [
+        (
+            ([hoa.pk],),
+            {"domain": "testserver", "use_https": False, "language": "vi"},
+        )
+    ]
+    assert "hoa@example.vn" not in repr(queued)
+
+
+def test_the_worker_writes_the_mail_in_the_language_of_the_request(hoa):
+    mail_password_reset_links(
+        [hoa.pk], domain="tap-huan.example.vn", use_https=True, language="en"
+    )
+
+    (message,) = mail.outbox
+    assert message.to == ["hoa@example.vn"]
+    assert "https://tap-huan.example.vn/" in message.body
+    assert message.subject == "Password reset · Collaborator training"
+
+
+def test_an_account_disabled_before_the_worker_runs_gets_no_link(hoa):
+    hoa.is_active = False
+    hoa.save()
+
+    mail_password_reset_links(
+        [hoa.pk], domain="testserver", use_https=False, language="vi"
+    )
+
+    assert mail.outbox == []
