@@ -175,14 +175,18 @@ VIDEO_EMBED_HOSTS = [
     "https://player.vimeo.com",
 ]
 # The public site runs only its own script files: no inline script, no eval, and no
-# nonces (they could not survive the whole-page cache). Inline styles stay allowed:
-# two course templates hold <style> blocks and Wagtail's responsive embeds set a style
-# attribute. Images are ours or data: (inline QR codes).
+# nonces (they could not survive the whole-page cache). Stylesheets are only the
+# site's own files (style-src-elem: no <style> block, injected or not); style
+# attributes stay allowed (style-src-attr), because Wagtail's responsive video embeds
+# set one. style-src is the fallback for browsers without the CSP 3 split. Images
+# are ours or data: (inline QR codes).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF, UNSAFE_INLINE],
+        "style-src-elem": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
@@ -194,14 +198,15 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
-# Wagtail's admin still has inline scripts (date widgets, inline panels) and inline
-# styles, previews pages in a same-origin frame and shows upload previews from blob:.
+# Wagtail's admin still has inline scripts (date widgets, inline panels) and <style>
+# blocks, previews pages in a same-origin frame and shows upload previews from blob:.
 # Only signed-in staff reach these prefixes.
 ADMIN_CSP_URL_PREFIXES = ("/admin/", "/django-admin/")
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": [SELF, UNSAFE_INLINE],
+        "style-src-elem": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:"],
         "frame-src": [SELF, *VIDEO_EMBED_HOSTS],
         "frame-ancestors": [SELF],

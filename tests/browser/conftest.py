@@ -44,8 +44,39 @@ def browser():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
         )
+        violations = _watch_policy_violations(browser)
         yield browser
         browser.close()
+    # A page the policy breaks (a blocked style or script) still loads, half working:
+    # every journey also checks that nothing it visited was refused.
+    assert not violations, "\n".join(violations)
+
+
+def _watch_policy_violations(browser) -> list[str]:
+    """Collect Chromium's Content Security Policy refusals on every page opened."""
+    violations: list[str] = []
+
+    def watch(page) -> None:
+        def on_console(message) -> None:
+            if "Content Security Policy" in message.text:
+                violations.append(f"{page.url}: {message.text}")
+
+        page.on("console", on_console)
+
+    new_context, new_page = browser.new_context, browser.new_page
+
+    def watched_context(**options):
+        context = new_context(**options)
+        context.on("page", watch)
+        return context
+
+    def watched_page(**options):
+        page = new_page(**options)
+        watch(page)
+        return page
+
+    browser.new_context, browser.new_page = watched_context, watched_page
+    return violations
 
 
 @pytest.fixture

@@ -111,6 +111,9 @@ def assert_public_policy(response):
     assert csp["frame-ancestors"] == ["'none'"]
     assert csp["base-uri"] == ["'self'"]
     assert csp["img-src"] == ["'self'", "data:"]
+    # Stylesheets only from the site's files; style attributes (video embeds) allowed.
+    assert csp["style-src-elem"] == ["'self'"]
+    assert csp["style-src-attr"] == ["'unsafe-inline'"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
