@@ -19,7 +19,19 @@ class EnrollmentFilterSet(WagtailFilterSet):
         fields = ["status", "method"]
 
 
-class EnrollmentCreateView(generic.CreateView):
+class RefusalOnTheForm:
+    """A refused enrollment (class full, closed, already in) shown on the form."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except EnrollmentRefused as refused:
+            form.add_error(None, refused.message)
+            self.produced_error_message = refused.message
+            return self.form_invalid(form)
+
+
+class EnrollmentCreateView(RefusalOnTheForm, generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         method = (
@@ -34,16 +46,8 @@ class EnrollmentCreateView(generic.CreateView):
             by=self.request.user,
         )
 
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except EnrollmentRefused as refused:
-            form.add_error(None, refused.message)
-            self.produced_error_message = refused.message
-            return self.form_invalid(form)
 
-
-class EnrollmentEditView(ScopedEditView):
+class EnrollmentEditView(RefusalOnTheForm, ScopedEditView):
     def save_instance(self):
         # The bound form already changed self.object; the stored row says where from.
         enrollment = Enrollment.objects.get(pk=self.object.pk)
@@ -58,15 +62,6 @@ class EnrollmentEditView(ScopedEditView):
             method=enrollment.method,
             by=self.request.user,
         )
-        return enrollment
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except EnrollmentRefused as refused:
-            form.add_error(None, refused.message)
-            self.produced_error_message = refused.message
-            return self.form_invalid(form)
 
 
 class EnrollmentViewSet(ScopedModelViewSet):

@@ -204,6 +204,33 @@ def test_withdrawing_from_the_admin_frees_the_seat(
     assert Trainee.objects.count() == 1
 
 
+def test_re_enrolling_into_a_class_filled_meanwhile_shows_the_refusal(
+    client, organizer, organisation
+):
+    full = TrainingClassFactory(organisation=organisation, capacity=1)
+    first = enroll(
+        trainee=TraineeFactory(organisation=organisation),
+        training_class=full,
+        method=Enrollment.Method.ORGANIZER,
+    )
+    client.force_login(organizer)
+    url = f"/admin/enrollment/edit/{first.pk}/"
+    client.post(url, {"status": Enrollment.Status.WITHDRAWN})
+    enroll(
+        trainee=TraineeFactory(organisation=organisation),
+        training_class=full,
+        method=Enrollment.Method.ORGANIZER,
+    )
+
+    response = client.post(url, {"status": Enrollment.Status.ACTIVE})
+
+    assert "đủ số chỗ" in response.content.decode()
+    first.refresh_from_db()
+    assert first.status == Enrollment.Status.WITHDRAWN
+    full.refresh_from_db()
+    assert full.seats_taken == 1
+
+
 def _class_form(training_class, **overrides):
     data = {
         "code": training_class.code,
