@@ -1,4 +1,4 @@
-"""Certificates: issuing and the register, rendering, and large batches.
+"""Certificates: issuing and the register, corrections, rendering, large batches.
 
 Split by sub-domain; everything callers use is re-exported here.
 """
@@ -9,8 +9,13 @@ from certificates.services.batch import (
     issue_and_render_chunk,
     queue_issuance,
 )
-from certificates.services.issuing import (
+from certificates.services.corrections import (
     PRINTED_FIELDS,
+    printed_snapshot,
+    reissue_certificate,
+    revoke_certificate,
+)
+from certificates.services.issuing import (
     BulkResult,
     Candidate,
     CertificateError,
@@ -20,10 +25,7 @@ from certificates.services.issuing import (
     issue_certificate,
     issue_certificate_on_completion,
     issue_for_class,
-    printed_snapshot,
     qualification,
-    reissue_certificate,
-    revoke_certificate,
     template_for,
     unmet_for,
 )

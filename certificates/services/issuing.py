@@ -2,10 +2,10 @@
 
 Issuing writes the certificate (every printed value frozen, a register number, a
 verification code) in one transaction; its PDF is rendered afterwards
-(`certificates.services.rendering`). Revoking and re-issuing keep the register line.
+(`certificates.services.rendering`). Revoking and re-issuing are
+`certificates.services.corrections`.
 """
 
-import datetime as dt
 import logging
 from contextlib import suppress
 from dataclasses import dataclass
@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from certificates import qr
 from certificates.models import (
     Certificate,
-    CertificateRevision,
     CertificateTemplate,
     RegisterCounter,
     new_verification_code,
@@ -31,31 +30,6 @@ from courses.privacy import has_withdrawn
 from courses.services.enrollment import completion_facts
 
 logger = logging.getLogger(__name__)
-
-PRINTED_FIELDS = [
-    "holder_name",
-    "holder_birth",
-    "holder_unit",
-    "holder_role",
-    "course_title",
-    "class_title",
-    "class_code",
-    "class_starts_on",
-    "class_ends_on",
-    "class_place",
-    "parent_body",
-    "issuing_body",
-    "title",
-    "wording",
-    "result_label",
-    "result",
-    "place",
-    "signer_title",
-    "signer_name",
-    "issued_on",
-    "expires_on",
-    "register_number",
-]
 
 
 class CertificateError(Exception):
@@ -158,7 +132,7 @@ def _next_register_seq(organisation_id: int, year: int) -> int:
     return row[0]
 
 
-def _frozen_values(
+def frozen_values(
     enrollment: Enrollment, template: CertificateTemplate, result: str
 ) -> dict:
     trainee = enrollment.trainee
@@ -295,7 +269,7 @@ def issue_certificate(
         ),
         issued_by=by,
         override_reason=override_reason,
-        **_frozen_values(enrollment, template, result),
+        **frozen_values(enrollment, template, result),
     )
     if queue_render:
         transaction.on_commit(partial(rendering.queue_render, certificate.pk))
@@ -339,73 +313,3 @@ def issue_for_class(*, training_class: TrainingClass, by: User | None) -> BulkRe
         except CertificateError as error:
             skipped.append(Candidate(candidate.enrollment, None, [str(error)]))
     return BulkResult(issued, skipped)
-
-
-@transaction.atomic
-def revoke_certificate(
-    *, certificate: Certificate, by: User, reason: str
-) -> Certificate:
-    reason = reason.strip()
-    if not reason:
-        raise CertificateError(_("Phải ghi lý do thu hồi."))
-    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
-    if certificate.status == Certificate.Status.REVOKED:
-        return certificate
-    certificate.status = Certificate.Status.REVOKED
-    certificate.revoked_at = timezone.now()
-    certificate.revoked_by = by
-    certificate.revoke_reason = reason
-    certificate.save(
-        update_fields=["status", "revoked_at", "revoked_by", "revoke_reason"]
-    )
-    return certificate
-
-
-def printed_snapshot(certificate: Certificate) -> dict:
-    values = {name: getattr(certificate, name) for name in PRINTED_FIELDS}
-    return {
-        name: value.isoformat() if isinstance(value, dt.date) else value
-        for name, value in values.items()
-    }
-
-
-@transaction.atomic
-def reissue_certificate(
-    *, certificate: Certificate, by: User, reason: str, result: str = ""
-) -> Certificate:
-    """Print the certificate again from corrected records, keeping the old edition.
-
-    The register number and verification code stay: the paper in the holder's hands
-    still verifies, and shows the corrected values.
-    """
-    reason = reason.strip()
-    if not reason:
-        raise CertificateError(_("Phải ghi lý do cấp lại."))
-    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
-    if certificate.status == Certificate.Status.REVOKED:
-        raise CertificateError(_("Giấy chứng nhận đã thu hồi, không cấp lại được."))
-    CertificateRevision.objects.create(
-        certificate=certificate,
-        edition=certificate.edition,
-        printed=printed_snapshot(certificate),
-        pdf=certificate.pdf.name,
-        reason=reason,
-        replaced_by=by,
-    )
-    enrollment = Enrollment.objects.select_related(
-        "trainee__organisation",
-        "training_class__course",
-        "training_class__organisation",
-    ).get(pk=certificate.enrollment_id)
-    for name, value in _frozen_values(
-        enrollment, certificate.template, result or certificate.result
-    ).items():
-        setattr(certificate, name, value)
-    certificate.edition += 1
-    certificate.status = Certificate.Status.PENDING
-    certificate.pdf = ""
-    certificate.rendered_at = None
-    certificate.queued_at = timezone.now()
-    certificate.save()
-    transaction.on_commit(partial(rendering.queue_render, certificate.pk))
-    return certificate
