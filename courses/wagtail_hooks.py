@@ -128,14 +128,14 @@ def register_roster_import_menu_item():
 
 @hooks.register("register_admin_urls")
 def register_question_import_admin_urls():
-    from courses.question_import_views import register_question_import_urls
+    from courses.question_import.views import register_question_import_urls
 
     return register_question_import_urls()
 
 
 @hooks.register("register_admin_menu_item")
 def register_question_import_menu_item():
-    from courses.question_import_views import QUESTION_IMPORT_MENU_ITEM
+    from courses.question_import.views import QUESTION_IMPORT_MENU_ITEM
 
     return QUESTION_IMPORT_MENU_ITEM
 

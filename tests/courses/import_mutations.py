@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 
 import openpyxl
 
-from courses.question_import_template import TEMPLATE_HEADERS, question_template_xlsx
+from courses.question_import import TEMPLATE_HEADERS, question_template_xlsx
 from tests.courses.roster_files import HEADERS, cp1258_bytes, person, xlsx_bytes
 
 

@@ -32,9 +32,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from courses import question_import, question_import_reading
 from courses.models import Choice, Enrollment, Question, QuestionCategory, Trainee
+from courses.question_import import checking as question_checking
 from courses.question_import import import_questions
+from courses.question_import import reading as question_reading
+from courses.question_import import services as question_services
 from courses.roster import cleaning, reading, services, units, xlsx
 from courses.roster.services import RosterRejected, check_roster, import_roster
 from tests.courses import import_mutations as mutations
@@ -80,8 +82,9 @@ IMPORT_MODULES = (
     services,
     units,
     xlsx,
-    question_import,
-    question_import_reading,
+    question_services,
+    question_reading,
+    question_checking,
 )
 
 

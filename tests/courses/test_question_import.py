@@ -15,10 +15,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
-from courses import question_import, question_import_reading, question_import_views
 from courses.models import Choice, Question, QuestionCategory
-from courses.question_import import import_questions
-from courses.question_import_template import TEMPLATE_HEADERS, question_template_xlsx
+from courses.question_import import (
+    TEMPLATE_HEADERS,
+    checking,
+    import_questions,
+    question_template_xlsx,
+    reading,
+    services,
+    views,
+)
 from tests.courses.factories import CourseFactory, UserFactory
 from tests.courses.quiz_factories import single_choice_question
 
@@ -490,9 +496,7 @@ def test_a_zip_bomb_is_refused_before_parsing(course, monkeypatch):
     def must_not_parse(*args, **kwargs):
         raise AssertionError("openpyxl was asked to open a zip bomb")
 
-    monkeypatch.setattr(
-        question_import_reading.openpyxl, "load_workbook", must_not_parse
-    )
+    monkeypatch.setattr(reading.openpyxl, "load_workbook", must_not_parse)
 
     result = import_questions(
         file=bomb, filename="bom.xlsx", course=course, dry_run=False
@@ -588,7 +592,7 @@ def upload(client, course, data, name="cau-hoi.xlsx"):
 
 
 def stored_file(token: str) -> str:
-    return signing.loads(token, salt=question_import_views.SIGNER_SALT)["file"]
+    return signing.loads(token, salt=views.SIGNER_SALT)["file"]
 
 
 def test_trainer_previews_then_confirms_and_the_file_is_deleted(
@@ -657,7 +661,7 @@ def test_a_tampered_or_expired_token_imports_nothing(
     token = upload(client, course, xlsx([single()])).context["token"]
 
     client.post(CONFIRM, {"token": token[:-2] + "xx"})
-    monkeypatch.setattr(question_import_views, "TOKEN_MAX_AGE", -1)
+    monkeypatch.setattr(views, "TOKEN_MAX_AGE", -1)
     client.post(CONFIRM, {"token": token})
 
     assert Question.objects.count() == 0
@@ -740,7 +744,7 @@ def test_two_imports_of_one_file_at_once_write_it_only_once(monkeypatch):
     course = CourseFactory()
     data = xlsx([single()])
     first_is_writing = threading.Event()
-    write = question_import._write
+    write = services._write
 
     def slow_write(*args, **kwargs):
         created = write(*args, **kwargs)
@@ -748,7 +752,7 @@ def test_two_imports_of_one_file_at_once_write_it_only_once(monkeypatch):
         time.sleep(0.5)  # still uncommitted: without the lock the other would not see
         return created
 
-    monkeypatch.setattr(question_import, "_write", slow_write)
+    monkeypatch.setattr(services, "_write", slow_write)
     results = {}
 
     def run_import(name):
@@ -777,7 +781,5 @@ def test_two_imports_of_one_file_at_once_write_it_only_once(monkeypatch):
 def test_the_length_limits_follow_the_models():
     assert (
         QuestionCategory._meta.get_field("name").max_length
-    ) == question_import_reading.MAX_CATEGORY_LENGTH
-    assert (
-        Choice._meta.get_field("text").max_length
-    ) == question_import_reading.MAX_CHOICE_LENGTH
+    ) == checking.MAX_CATEGORY_LENGTH
+    assert (Choice._meta.get_field("text").max_length) == checking.MAX_CHOICE_LENGTH

@@ -59,7 +59,7 @@ from courses.models import (
     User,
 )
 from courses.privacy.subject_rights import file_request
-from courses.question_import_template import TEMPLATE_HEADERS
+from courses.question_import import TEMPLATE_HEADERS
 from courses.services import enroll, trainee_for_user
 from courses.services.attendance import attach_evidence
 from courses.services.quizzes import SubmittedAnswer, start_attempt, submit_attempt

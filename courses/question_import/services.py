@@ -1,8 +1,8 @@
 """Bulk question import into a course's bank from XLSX, all or nothing.
 
-The column layout is documented in courses.question_import_reading. Every row is
-checked (there, then here against the bank) before anything is written; one problem
-anywhere and nothing is.
+The column layout is documented in courses.question_import.reading. Every row is
+checked (in courses.question_import.checking, then here against the bank) before
+anything is written; one problem anywhere and nothing is.
 """
 
 from dataclasses import dataclass, field
@@ -11,14 +11,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from courses.models import Choice, Course, Question, QuestionCategory
-from courses.question_import_reading import (
-    Problem,
-    QuestionRow,
-    read_questions,
-)
+from courses.question_import.checking import QuestionRow, read_questions
+from courses.question_import.reading import Problem
 from courses.vietnamese import nfc
-
-__all__ = ["Problem", "QuestionImportResult", "QuestionRow", "import_questions"]
 
 
 @dataclass

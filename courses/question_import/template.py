@@ -10,7 +10,7 @@ import openpyxl
 from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment, Font
 
-from courses.question_import_reading import LETTERS
+from courses.question_import.reading import LETTERS
 
 TEMPLATE_HEADERS = (
     "Nhóm câu hỏi",

@@ -26,9 +26,9 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 
 from courses.models import Course
-from courses.question_import import QuestionImportResult, import_questions
-from courses.question_import_reading import MAX_UPLOAD_BYTES
-from courses.question_import_template import question_template_xlsx
+from courses.question_import.reading import MAX_UPLOAD_BYTES
+from courses.question_import.services import QuestionImportResult, import_questions
+from courses.question_import.template import question_template_xlsx
 
 PERMISSION = "courses.add_question"
 UPLOAD_DIR = "question-imports"
