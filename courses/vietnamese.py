@@ -9,9 +9,6 @@ from functools import cache
 
 import icu
 
-# NFD stripping leaves đ/Đ alone (it is a letter, not a d with a mark).
-_DD = str.maketrans({"đ": "d", "Đ": "D"})
-
 
 def nfc(text: str) -> str:
     """Text as it must be stored: NFC, collapsed spaces, trimmed."""
@@ -26,7 +23,11 @@ def nfc_text(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case text without diacritics: 'Hoà', 'Hòa' and 'hoa' fold alike."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_DD))
+    # NFD stripping leaves đ/Đ alone (it is a letter, not a d with a mark). Replaced,
+    # not str.translate()d: that looks each character up in a dict and took half the
+    # time of folding a name (a 10,000-row roster folds 20,000).
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
 

@@ -2,7 +2,12 @@
 
 import pytest
 
-from courses.roster.legacy import detect_encoding, tcvn3_to_unicode
+from courses.roster.legacy import (
+    detect_encoding,
+    looks_tcvn3,
+    looks_vni,
+    tcvn3_to_unicode,
+)
 from courses.roster.reading import (
     MAX_DATA_ROWS,
     RosterFileError,
@@ -135,6 +140,21 @@ def test_vni_file_is_refused_with_how_to_fix_it():
 
 def test_unicode_file_is_not_taken_for_a_legacy_one():
     assert detect_encoding([*NAMES, "Hà Giang", "Nam", "Nữ"]) == "unicode"
+
+
+def test_one_legacy_cell_among_unicode_ones_is_still_found():
+    assert detect_encoding([*NAMES, "NguyÔn ThÞ Hoµ"]) == "tcvn3"
+    assert detect_encoding([*NAMES, "Nguyeãn Thò Hoaø"]) == "vni"
+
+
+@pytest.mark.parametrize("ch", [chr(code) for code in range(0x80, 0x100)])
+def test_any_odd_character_in_a_unicode_file_is_judged_as_cell_by_cell(ch):
+    # detect_encoding skips its per-cell checks when the file holds no character they
+    # need; with any Latin-1 character added it must agree with those checks.
+    odd = f"Hoa{ch} Lan"
+    expected = "tcvn3" if looks_tcvn3(odd) else "vni" if looks_vni(odd) else "unicode"
+
+    assert detect_encoding([*NAMES, odd]) == expected
 
 
 def test_file_over_five_megabytes_is_refused_before_reading():
