@@ -15,12 +15,12 @@ from courses.question_import.reading import (
     HEADERS,
     LETTERS,
     FileRejected,
-    Formula,
     Problem,
     find_header,
     key,
     sheet_rows,
 )
+from courses.roster.xlsx import Formula
 from courses.vietnamese import nfc, nfc_text
 
 MAX_POINTS = Decimal("999.99")

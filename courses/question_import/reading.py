@@ -23,11 +23,9 @@ in courses.question_import.services. A formula cell is refused (never evaluated)
 starting with = + - @ typed as text stays literal text. All text comes out NFC.
 """
 
-import io
 import re
 from dataclasses import dataclass
 
-import openpyxl
 from django.utils.translation import gettext as _
 
 from courses.roster import xlsx
@@ -67,13 +65,6 @@ def key(text: object) -> str:
 
 
 _COLUMN_BY_KEY = {key(h): name for name, headers in HEADERS.items() for h in headers}
-
-
-@dataclass(frozen=True)
-class Formula:
-    """A formula cell: reported, never evaluated nor stored."""
-
-    text: str
 
 
 @dataclass(frozen=True)
@@ -132,9 +123,10 @@ def sheet_rows(data: bytes, filename: str) -> list[tuple[int, list[object]]]:
     # The zip directory is checked before anything is inflated, the XML counted
     # before openpyxl parses any of it (courses.roster.xlsx).
     try:
-        xlsx.check_package(data, max_uncompressed=MAX_UNCOMPRESSED_BYTES)
-        workbook = openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=False
+        return xlsx.filled_rows(
+            data,
+            max_uncompressed=MAX_UNCOMPRESSED_BYTES,
+            most=MAX_ROWS + HEADER_SEARCH_ROWS,
         )
     except xlsx.WorkbookTooLarge as exc:
         raise FileRejected(
@@ -142,26 +134,10 @@ def sheet_rows(data: bytes, filename: str) -> list[tuple[int, list[object]]]:
         ) from exc
     except xlsx.WorkbookTooComplex as exc:
         raise FileRejected(exc.message) from exc
-    except Exception as exc:  # WorkbookDamaged, and openpyxl's many kinds
-        raise _damaged() from exc
-    try:
-        rows: list[tuple[int, list[object]]] = []
-        for number, cells in xlsx.first_sheet_rows(workbook):
-            values = [
-                Formula(str(cell.value))
-                if getattr(cell, "data_type", None) == "f"
-                else cell.value
-                for cell in cells
-            ]
-            if any(value not in (None, "") for value in values):
-                rows.append((number, values))
-                if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
-                    raise _too_many_rows()
-        return rows
+    except xlsx.TooManyRows:
+        raise _too_many_rows() from None
     except xlsx.WorkbookDamaged as exc:
         raise _damaged() from exc
-    finally:
-        workbook.close()
 
 
 def _too_many_rows() -> FileRejected:

@@ -13,10 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-import openpyxl
 from django.utils.translation import gettext as _
 
 from courses.roster import legacy, xlsx
+from courses.roster.xlsx import Formula
 from courses.vietnamese import fold
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -34,13 +34,6 @@ class RosterFileError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
-
-
-@dataclass(frozen=True)
-class Formula:
-    """A cell holding a formula: reported, never evaluated nor stored."""
-
-    text: str
 
 
 @dataclass(frozen=True)
@@ -202,9 +195,8 @@ def _damaged_xlsx() -> RosterFileError:
 
 def _read_xlsx(data: bytes) -> list[tuple[int, list[object]]]:
     try:
-        xlsx.check_package(data, max_uncompressed=MAX_UNCOMPRESSED_BYTES)
-        workbook = openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=False
+        return xlsx.filled_rows(
+            data, max_uncompressed=MAX_UNCOMPRESSED_BYTES, most=_row_budget()
         )
     except xlsx.WorkbookTooLarge as exc:
         raise RosterFileError(
@@ -215,26 +207,10 @@ def _read_xlsx(data: bytes) -> list[tuple[int, list[object]]]:
         ) from exc
     except xlsx.WorkbookTooComplex as exc:
         raise RosterFileError(exc.message) from exc
-    except Exception as exc:  # WorkbookDamaged, and openpyxl's many kinds
-        raise _damaged_xlsx() from exc
-    try:
-        rows: list[tuple[int, list[object]]] = []
-        for number, cells in xlsx.first_sheet_rows(workbook):
-            values = [
-                Formula(str(cell.value))
-                if getattr(cell, "data_type", None) == "f"
-                else cell.value
-                for cell in cells
-            ]
-            if any(value not in (None, "") for value in values):
-                rows.append((number, values))
-                if len(rows) > _row_budget():
-                    raise _too_many_rows()
-        return rows
+    except xlsx.TooManyRows:
+        raise _too_many_rows() from None
     except xlsx.WorkbookDamaged as exc:
         raise _damaged_xlsx() from exc
-    finally:
-        workbook.close()
 
 
 def _read_csv(data: bytes) -> tuple[list[tuple[int, list[object]]], str]:

@@ -10,7 +10,7 @@ one streaming pass with expat over every part of the package counts what openpyx
 would build (rows, strings, styles and other structure, the cells rows are padded
 to), refuses DTDs (the entity bombs) and rows or columns beyond Excel's own limits
 (check_package); then the first sheet is read with its stated size ignored
-(first_sheet_rows).
+(first_sheet_rows). filled_rows does all of it and gives the non-empty rows.
 
 Pure: no ORM. Both imports (rosters and question banks) read their sheet through here.
 """
@@ -18,9 +18,11 @@ Pure: no ORM. Both imports (rosters and question banks) read their sheet through
 import io
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 from xml.parsers import expat
 
+import openpyxl
 from django.utils.translation import gettext as _
 
 # Budgets by what openpyxl does with an element, each well above what a 10,000-row
@@ -46,8 +48,19 @@ EXCEL_MAX_COLUMN = 16_384
 _CHUNK = 1 << 16
 
 
+@dataclass(frozen=True)
+class Formula:
+    """A cell holding a formula: reported, never evaluated nor stored."""
+
+    text: str
+
+
 class WorkbookDamaged(Exception):
     """The package or the XML openpyxl needs cannot be read as a workbook."""
+
+
+class TooManyRows(Exception):
+    """More filled rows than the caller allows (filled_rows' `most`)."""
 
 
 class WorkbookTooLarge(Exception):
@@ -223,3 +236,35 @@ def first_sheet_rows(workbook) -> Iterator[tuple[int, tuple[Any, ...]]]:
         number += 1
         if cells:  # a skipped row number comes as an empty row: 10⁶ of them, cheaply
             yield number, cells
+
+
+def filled_rows(
+    data: bytes, *, max_uncompressed: int, most: int
+) -> list[tuple[int, list[object]]]:
+    """The first sheet's non-empty rows as (sheet row number, cell values), a formula
+    cell as a Formula (never evaluated). Raises WorkbookTooLarge, WorkbookTooComplex,
+    WorkbookDamaged (whatever openpyxl raises on bad bytes included) and, past `most`
+    filled rows, TooManyRows."""
+    check_package(data, max_uncompressed=max_uncompressed)
+    try:
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=False
+        )
+    except Exception as exc:  # openpyxl's many kinds
+        raise WorkbookDamaged(type(exc).__name__) from exc
+    try:
+        rows: list[tuple[int, list[object]]] = []
+        for number, cells in first_sheet_rows(workbook):
+            values = [
+                Formula(str(cell.value))
+                if getattr(cell, "data_type", None) == "f"
+                else cell.value
+                for cell in cells
+            ]
+            if any(value not in (None, "") for value in values):
+                rows.append((number, values))
+                if len(rows) > most:
+                    raise TooManyRows
+        return rows
+    finally:
+        workbook.close()

@@ -21,7 +21,6 @@ from courses.question_import import (
     checking,
     import_questions,
     question_template_xlsx,
-    reading,
     services,
     views,
 )
@@ -496,7 +495,7 @@ def test_a_zip_bomb_is_refused_before_parsing(course, monkeypatch):
     def must_not_parse(*args, **kwargs):
         raise AssertionError("openpyxl was asked to open a zip bomb")
 
-    monkeypatch.setattr(reading.openpyxl, "load_workbook", must_not_parse)
+    monkeypatch.setattr(openpyxl, "load_workbook", must_not_parse)
 
     result = import_questions(
         file=bomb, filename="bom.xlsx", course=course, dry_run=False
