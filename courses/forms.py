@@ -1,11 +1,17 @@
+import logging
+
 from django import forms
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.sites.shortcuts import get_current_site
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from kombu.exceptions import OperationalError
 
 from courses.models import Consent
+from courses.services.accounts import send_password_reset_mail
 from courses.tasks import mail_password_reset_links
+
+logger = logging.getLogger(__name__)
 
 
 class EnrollmentConsentForm(forms.Form):
@@ -45,9 +51,15 @@ class QueuedPasswordResetForm(PasswordResetForm):
         user_ids = [user.pk for user in self.get_users(self.cleaned_data["email"])]
         if not user_ids:
             return
-        mail_password_reset_links.delay_on_commit(
-            user_ids,
-            domain=domain_override or get_current_site(request).domain,
-            use_https=use_https,
-            language=translation.get_language(),
-        )
+        options = {
+            "domain": domain_override or get_current_site(request).domain,
+            "use_https": use_https,
+            "language": translation.get_language(),
+        }
+        # Queued at once, not on commit: the request writes nothing the mail needs.
+        try:
+            mail_password_reset_links.delay(user_ids, **options)
+        except OperationalError:
+            # The broker is down: the collaborator still gets the link, from here.
+            logger.warning("Broker unreachable: password reset mail sent in-request")
+            send_password_reset_mail(user_ids=user_ids, **options)

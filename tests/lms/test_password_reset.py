@@ -8,6 +8,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from kombu.exceptions import OperationalError
 
 from courses.tasks import mail_password_reset_links
 from tests.courses.factories import UserFactory
@@ -29,7 +30,7 @@ def queued(monkeypatch) -> list[tuple]:
     calls: list[tuple] = []
     monkeypatch.setattr(
         mail_password_reset_links,
-        "delay_on_commit",
+        "delay",
         lambda *args, **kwargs: calls.append((args, kwargs)),
     )
     return calls
@@ -43,7 +44,7 @@ def worker(request, monkeypatch):
         return
     monkeypatch.setattr(
         mail_password_reset_links,
-        "delay_on_commit",
+        "delay",
         lambda *args, **kwargs: mail_password_reset_links.apply(args, kwargs).get(),
     )
 
@@ -176,3 +177,18 @@ def test_an_account_disabled_before_the_worker_runs_gets_no_link(hoa):
     )
 
     assert mail.outbox == []
+
+
+def test_with_the_broker_down_the_mail_still_goes_and_the_answer_is_the_same(
+    client, hoa, monkeypatch
+):
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379.")
+
+    monkeypatch.setattr(mail_password_reset_links, "delay", broker_down)
+
+    known = ask_reset(client, "hoa@example.vn")
+    unknown = ask_reset(client, "khong-co@example.vn")
+
+    assert known.content == unknown.content
+    assert [message.to for message in mail.outbox] == [["hoa@example.vn"]]
