@@ -40,33 +40,26 @@ class TrainingClassFilterSet(WagtailFilterSet):
 CLASS_HEADER_BUTTONS: list[Callable[[TrainingClass, User], Button | None]] = []
 
 
+# The class's own screens, linked from its edit screen: label, URL name, icon, place.
+CLASS_SCREENS = [
+    (_("Kết quả kiểm tra"), "courses_class_quiz_report", "tasks", 20),
+    (_("Điểm danh"), "courses:class-sessions", "list-ul", 30),
+    (_("Danh sách, bảng ký, chi hỗ trợ"), "courses_class_exports", "download", 40),
+]
+
+
 class TrainingClassEditView(ScopedEditView):
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons
-        buttons.append(
+        buttons.extend(
             Button(
-                _("Kết quả kiểm tra"),
-                url=reverse("courses_class_quiz_report", args=[self.object.pk]),
-                icon_name="tasks",
-                priority=20,
+                label,
+                url=reverse(url_name, args=[self.object.pk]),
+                icon_name=icon,
+                priority=priority,
             )
-        )
-        buttons.append(
-            Button(
-                _("Điểm danh"),
-                url=reverse("courses:class-sessions", args=[self.object.pk]),
-                icon_name="list-ul",
-                priority=30,
-            )
-        )
-        buttons.append(
-            Button(
-                _("Danh sách, bảng ký, chi hỗ trợ"),
-                url=reverse("courses_class_exports", args=[self.object.pk]),
-                icon_name="download",
-                priority=40,
-            )
+            for label, url_name, icon, priority in CLASS_SCREENS
         )
         for make in CLASS_HEADER_BUTTONS:
             button = make(self.object, self.request.user)

@@ -1,6 +1,7 @@
 """Organizers see their organisation's tree, trainers their classes, in the admin."""
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import ClassEditAfterLock, Enrollment, Trainee
@@ -285,7 +286,14 @@ def test_organizer_enters_allowance_rates_inline_with_the_class(
     assert (rate.label, rate.rate_per_day) == ("Tiền ăn", 150000)
 
 
-def test_class_edit_page_links_to_its_quiz_results(client, organizer, own_class):
+def test_class_edit_page_links_to_its_results_attendance_and_exports(
+    client, organizer, own_class
+):
     client.force_login(organizer)
     html = client.get(f"/admin/trainingclass/edit/{own_class.pk}/").content.decode()
-    assert f"/admin/classes/{own_class.pk}/quiz-results/" in html
+    for screen in (
+        reverse("courses_class_quiz_report", args=[own_class.pk]),
+        reverse("courses:class-sessions", args=[own_class.pk]),
+        reverse("courses_class_exports", args=[own_class.pk]),
+    ):
+        assert screen in html
