@@ -25,6 +25,17 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# Static files under content-hashed names (collectstatic writes them and a manifest),
+# so nginx lets phones keep them for a year (deploy/nginx.conf): a deploy changes the
+# names, never the content behind a name, and no phone runs last week's script
+# against this week's page.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
 # Password-reset mail goes through the provider's SMTP relay.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))

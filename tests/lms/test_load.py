@@ -235,6 +235,14 @@ class Server:
         }
 
     def __enter__(self) -> "Server":
+        # As a deploy does before starting gunicorn: production links static files
+        # by their hashed names, from the manifest collectstatic writes.
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+        )
         self.output = self.log.open("wb")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"],

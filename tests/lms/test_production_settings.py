@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -60,6 +61,36 @@ def test_production_settings_pass_the_deploy_checks(tmp_path):
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_links_static_files_by_content_hashed_names(tmp_path):
+    env = {**production_env(tmp_path), "STATIC_ROOT": str(tmp_path / "static")}
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    code = (
+        "import django; django.setup(); "
+        "from django.templatetags.static import static; "
+        "print(static('css/site.css'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    url = result.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", url), url
+    hashed = tmp_path / "static" / url.removeprefix("/static/")
+    assert hashed.read_bytes() == (ROOT / "lms/static/css/site.css").read_bytes()
+    # Whitenoise's compressed copy, which nginx's gzip_static sends.
+    assert hashed.with_name(hashed.name + ".gz").exists()
 
 
 def test_production_is_https_only_behind_nginx(tmp_path):
