@@ -13,13 +13,8 @@ from django.urls import path, re_path, reverse
 
 from courses.exports import files
 from courses.exports.queries import ExportRefused, sessions_in_order
+from courses.exports.services import CONTENT_TYPES
 from courses.models import ClassSession, TrainingClass
-
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pdf": "application/pdf",
-}
 
 
 def _visible_class(request, class_id: int) -> TrainingClass:

@@ -1,7 +1,5 @@
 """Celery tasks of the courses app: adapters, one service call each."""
 
-from smtplib import SMTPException
-
 from celery import shared_task
 
 from courses.export_jobs import purge_expired_export_files, run_export_job
@@ -36,7 +34,7 @@ def purge_expired_exports() -> int:
 
 @shared_task(
     name="courses.mail_password_reset_links",
-    autoretry_for=(SMTPException, OSError),
+    autoretry_for=(OSError,),  # smtplib's errors and refused connections
     retry_backoff=30,
     max_retries=4,
 )

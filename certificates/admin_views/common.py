@@ -7,7 +7,7 @@ from typing import IO
 from django.http import FileResponse, HttpRequest
 
 from certificates.models import Certificate
-from courses.exports.services import log_export
+from courses.exports.services import CONTENT_TYPES, log_export
 from courses.models import User
 
 ISSUE = "certificates.add_certificate"
@@ -15,12 +15,6 @@ VIEW = "certificates.view_certificate"
 CHANGE = "certificates.change_certificate"
 VIEW_TEMPLATE = "certificates.view_certificatetemplate"
 ADD_TEMPLATE = "certificates.add_certificatetemplate"
-
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "zip": "application/zip",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 class AdminRequest(HttpRequest):

@@ -1,6 +1,15 @@
-"""The one write every export makes: a log line saying who exported what."""
+"""What every export shares: the log line saying who exported what, and the
+file types the files are sent as."""
 
 from courses.models import ExportLog
+
+# What each export's file is sent as.
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+    "zip": "application/zip",
+}
 
 
 def log_export(
